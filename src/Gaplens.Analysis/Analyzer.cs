@@ -1,0 +1,167 @@
+using Gaplens.Core.Model;
+using Gaplens.Practices.Engine;
+using Gaplens.Practices.Model;
+
+namespace Gaplens.Analysis;
+
+/// <summary>Turns a scan into an <see cref="Assessment"/>: severities, acceptance, effort, scores, plan and risks.</summary>
+public static class Analyzer
+{
+    public static Assessment Analyze(ScanResult scan, AnalysisOptions? options = null)
+    {
+        options ??= new AnalysisOptions();
+        var warnings = new List<ScanWarning>();
+        var catalog = scan.Catalog;
+        var positions = PositionsInDomain(catalog);
+        var waivers = ActiveWaivers(options, catalog, warnings);
+        var practices = new List<PracticeAssessment>();
+        foreach (var verdict in scan.Verdicts)
+        {
+            var definition = catalog[verdict.PracticeId];
+            var (baseSeverity, note) = SeverityRules.BaseSeverity(definition, scan.Profile, scan.Facts);
+            var acceptance = Acceptance(definition, verdict, scan.Profile, waivers);
+            var touched = ServicesTouched(definition, verdict, scan);
+            var effort = options.EffortOverrides.TryGetValue(definition.Id, out var overridden) ? overridden : Effort(definition.Effort, touched);
+            var owner = options.Owners.TryGetValue(definition.Id, out var byId) ? byId : options.Owners.TryGetValue(definition.Domain, out var byDomain) ? byDomain : definition.Owner;
+            practices.Add(new PracticeAssessment(
+                definition.Id,
+                definition.Domain,
+                definition.Title,
+                verdict,
+                baseSeverity,
+                SeverityRules.GapSeverity(baseSeverity, verdict.Status),
+                note,
+                $"GAP-{DomainCodes.For(definition.Domain)}-{positions[definition.Id]:00}",
+                acceptance,
+                verdict.IsGap ? effort : EffortRange.Zero,
+                touched,
+                owner,
+                Recommendations.For(definition, scan.Facts, verdict),
+                definition.Impact,
+                definition.SuccessCriterion,
+                definition.DependsOn));
+        }
+
+        var scores = ScoreDomains(practices, catalog, scan.Profile);
+        var plan = Planner.Plan(practices);
+        var risks = RiskRegister.Assess(practices, scan.Facts, scan.Profile);
+        var services = ServiceMatrix.Build(practices, scan);
+        return new Assessment
+        {
+            Scan = scan,
+            Options = options,
+            Practices = practices,
+            Scores = scores,
+            Plan = plan,
+            Risks = risks,
+            Services = services,
+            Warnings = warnings,
+        };
+    }
+
+    private static Dictionary<string, int> PositionsInDomain(PracticeCatalog catalog)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var group in catalog.Practices.GroupBy(p => p.Domain, StringComparer.Ordinal))
+        {
+            var index = 0;
+            foreach (var practice in group)
+            {
+                positions[practice.Id] = ++index;
+            }
+        }
+
+        return positions;
+    }
+
+    private static List<Waiver> ActiveWaivers(AnalysisOptions options, PracticeCatalog catalog, List<ScanWarning> warnings)
+    {
+        var active = new List<Waiver>();
+        foreach (var waiver in options.Waivers)
+        {
+            var where = waiver.Source is null ? "configuration" : waiver.Line is { } line ? $"{waiver.Source}:{line}" : waiver.Source;
+            if (catalog.Find(waiver.Practice) is null)
+            {
+                warnings.Add(new ScanWarning(waiver.Source ?? ".gaplens.yml", $"waiver at {where} names unknown practice '{waiver.Practice}'; ignored"));
+                continue;
+            }
+
+            if (waiver.Expires is { } expires && expires < options.Today)
+            {
+                warnings.Add(new ScanWarning(waiver.Source ?? ".gaplens.yml", $"waiver for {waiver.Practice} at {where} expired on {expires:yyyy-MM-dd}; the gap is open again"));
+                continue;
+            }
+
+            active.Add(waiver);
+        }
+
+        return active;
+    }
+
+    private static Acceptance? Acceptance(PracticeDefinition definition, Verdict verdict, Profile profile, List<Waiver> waivers)
+    {
+        if (!verdict.IsGap)
+        {
+            return null;
+        }
+
+        var waiver = waivers.FirstOrDefault(w => w.Practice == definition.Id && (w.Services.Count == 0 ||
+            verdict.ServicesWithout.Count > 0 && verdict.ServicesWithout.All(s => w.Services.Contains(s, StringComparer.OrdinalIgnoreCase))));
+        if (waiver is not null)
+        {
+            return new Acceptance("waiver", waiver.Reason, waiver.Expires, waiver.Services);
+        }
+
+        return definition.DeferredIn.TryGetValue(profile, out var reason) ? new Acceptance("deferred", reason, null, []) : null;
+    }
+
+    private static int ServicesTouched(PracticeDefinition definition, Verdict verdict, ScanResult scan)
+    {
+        if (verdict.ServicesWithout.Count > 0)
+        {
+            return verdict.ServicesWithout.Count;
+        }
+
+        if (definition.PerService && verdict.Status == PracticeStatus.Missing)
+        {
+            return Math.Max(1, DefaultPolicy.JudgedServices(scan.Facts).Count);
+        }
+
+        return 1;
+    }
+
+    /// <summary>Base effort for the first service plus the per-service effort for each further one.</summary>
+    public static EffortRange Effort(Effort effort, int servicesTouched)
+    {
+        var extra = Math.Max(0, servicesTouched - 1);
+        return new EffortRange(effort.BaseLow + extra * effort.PerServiceLow, effort.BaseHigh + extra * effort.PerServiceHigh);
+    }
+
+    private static Scores ScoreDomains(List<PracticeAssessment> practices, PracticeCatalog catalog, Profile profile)
+    {
+        var domains = new List<DomainScore>();
+        foreach (var (domain, title) in catalog.Domains)
+        {
+            var inDomain = practices.Where(p => p.Domain == domain).ToList();
+            if (inDomain.Count == 0)
+            {
+                continue;
+            }
+
+            var gapSeverity = inDomain.Where(p => p.IsOpenGap).Select(p => p.Severity).DefaultIfEmpty(Severity.None).Min();
+            domains.Add(new DomainScore(
+                domain,
+                title,
+                Scoring.Score(inDomain),
+                Scoring.Target(profile, domain),
+                gapSeverity,
+                inDomain.Count(p => p.Status == PracticeStatus.Present),
+                inDomain.Count(p => p.Status == PracticeStatus.Partial && !p.IsAccepted),
+                inDomain.Count(p => p.Status == PracticeStatus.Missing && !p.IsAccepted),
+                inDomain.Count(p => p.Status == PracticeStatus.NotApplicable),
+                inDomain.Count(p => p.IsAccepted)));
+        }
+
+        return new Scores(Scoring.Score(practices) ?? 100, Scoring.Target(profile), domains);
+    }
+}

@@ -1,0 +1,57 @@
+using Gaplens.Core.Model;
+using Gaplens.Ecosystems.Facts;
+using Gaplens.Practices.Model;
+
+namespace Gaplens.Analysis;
+
+/// <summary>
+/// Severity of a practice for this repository: the catalog's severity for the profile, adjusted by facts where the
+/// same gap matters more or less (no backups for a service owning a database; rate limits for an internal API).
+/// A partial gap is one level less severe than a missing one.
+/// </summary>
+public static class SeverityRules
+{
+    public static (Severity Severity, string? Note) BaseSeverity(PracticeDefinition practice, Profile profile, RepositoryFacts facts)
+    {
+        var severity = practice.Severity[profile];
+        switch (practice.Id)
+        {
+            case "data-backup" when facts.OwnsPersistentData && profile != Profile.Pilot:
+                return (Severity.Critical, "critical: the service owns a database and has no way back from data loss");
+            case "sec-rate-limiting" when !facts.HasUi && facts.Services.All(s => s.Kind is "worker" or "python-worker"):
+                return (Lower(severity), "lower: no public-facing service");
+            case "sec-rate-limiting" when facts.HasUi && facts.ExposesHttpApi && profile != Profile.Pilot:
+                return (Severity.High, "high: a public web application with an API");
+            case "sec-authn" when !facts.HasUi && !facts.ExposesHttpApi:
+                return (Severity.High, "high: only internal endpoints");
+            case "test-contract" or "sec-service-auth" or "api-gateway" when facts.Services.Count >= 5 && profile != Profile.Pilot:
+                return (Higher(severity), $"higher: {facts.Services.Count} services depend on each other");
+            case "scale-async-messaging" when facts.Services.Count >= 5 && profile != Profile.Pilot:
+                return (Higher(severity), $"higher: {facts.Services.Count} services");
+            default:
+                return (severity, null);
+        }
+    }
+
+    /// <summary>Severity of the gap a verdict leaves: partial is one level less severe; no gap has no severity.</summary>
+    public static Severity GapSeverity(Severity baseSeverity, PracticeStatus status) => status switch
+    {
+        PracticeStatus.Missing => baseSeverity,
+        PracticeStatus.Partial => Lower(baseSeverity),
+        _ => Severity.None,
+    };
+
+    public static Severity Lower(Severity severity) => severity switch
+    {
+        Severity.Critical => Severity.High,
+        Severity.High => Severity.Medium,
+        _ => Severity.Low,
+    };
+
+    public static Severity Higher(Severity severity) => severity switch
+    {
+        Severity.Low => Severity.Medium,
+        Severity.Medium => Severity.High,
+        _ => Severity.Critical,
+    };
+}

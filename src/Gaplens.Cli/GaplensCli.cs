@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Gaplens.Cli;
+
+/// <summary>The command tree; usage errors exit with 2, never with the parser's default.</summary>
+public static class GaplensCli
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("Gaplens: production-readiness gap analysis of a repository, grounded in its files.")
+        {
+            ScanCommand.Create(output, error),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'gaplens --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            error.WriteLine($"error: gaplens failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.ScanError;
+        }
+    }
+}

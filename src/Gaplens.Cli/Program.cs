@@ -1,0 +1,3 @@
+using Gaplens.Cli;
+
+return GaplensCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using Gaplens.Analysis;
+using Gaplens.Core.Model;
+using Gaplens.Practices.Engine;
+using Gaplens.Reports;
+
+namespace Gaplens.Cli;
+
+/// <summary>`gaplens scan PATH`: parse the arguments, run the library, write the reports, set the exit code.</summary>
+public static class ScanCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var path = new Argument<string>("path") { Description = "Repository to scan (a directory).", DefaultValueFactory = _ => "." };
+        var format = new Option<string>("--format", "-f") { Description = $"Report formats, comma-separated: {ReportFormats.Names}.", DefaultValueFactory = _ => "json" };
+        var outputDirectory = new Option<string?>("--output", "-o") { Description = "Directory to write gaplens-report.<ext> into; without it a single format goes to stdout." };
+        var profile = new Option<string>("--profile", "-p") { Description = "pilot, production or enterprise.", DefaultValueFactory = _ => "production" };
+        var practice = new Option<string[]>("--practice") { Description = "Restrict the verdict to these practice ids (repeat or comma-separate).", AllowMultipleArgumentsPerToken = true };
+        var teamSize = new Option<int>("--team-size") { Description = "People working on the plan, for the weeks estimate.", DefaultValueFactory = _ => 3 };
+        var date = new Option<string?>("--date") { Description = "Date the report speaks of (yyyy-MM-dd); defaults to the HEAD commit date, so runs are reproducible." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary on stderr." };
+        var maxFileSize = new Option<long>("--max-file-size") { Description = "Files larger than this many bytes are not read.", DefaultValueFactory = _ => 1024 * 1024 };
+
+        var command = new Command("scan", "Scan a repository and write its production-readiness report.")
+        {
+            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize,
+        };
+
+        command.SetAction(parse =>
+        {
+            var terminal = new Terminal(error, parse.GetValue(quiet));
+            var settings = new ScanSettings(
+                parse.GetValue(path)!,
+                parse.GetValue(format)!,
+                parse.GetValue(outputDirectory),
+                parse.GetValue(profile)!,
+                (parse.GetValue(practice) ?? []).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
+                parse.GetValue(teamSize),
+                parse.GetValue(date),
+                parse.GetValue(maxFileSize));
+            return Run(settings, output, terminal);
+        });
+        return command;
+    }
+
+    public sealed record ScanSettings(string Path, string Formats, string? Output, string Profile, IReadOnlyList<string> Practices, int TeamSize, string? Date, long MaxFileSize);
+
+    public static int Run(ScanSettings settings, TextWriter output, Terminal terminal)
+    {
+        if (!Directory.Exists(settings.Path))
+        {
+            terminal.Error(File.Exists(settings.Path) ? $"'{settings.Path}' is a file; give the repository directory." : $"'{settings.Path}' does not exist.");
+            return ExitCodes.Usage;
+        }
+
+        if (!ProfileNames.TryParse(settings.Profile, out var profile))
+        {
+            terminal.Error($"unknown profile '{settings.Profile}'; use pilot, production or enterprise.");
+            return ExitCodes.Usage;
+        }
+
+        var formats = new List<ReportFormats.Format>();
+        foreach (var name in settings.Formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var found = ReportFormats.Find(name);
+            if (found is null)
+            {
+                terminal.Error($"unknown format '{name}'; use {ReportFormats.Names}.");
+                return ExitCodes.Usage;
+            }
+
+            if (!formats.Contains(found))
+            {
+                formats.Add(found);
+            }
+        }
+
+        if (formats.Count == 0)
+        {
+            terminal.Error($"no format given; use {ReportFormats.Names}.");
+            return ExitCodes.Usage;
+        }
+
+        if (formats.Count > 1 && settings.Output is null)
+        {
+            terminal.Error("several formats need --output <dir>; only one format can go to stdout.");
+            return ExitCodes.Usage;
+        }
+
+        if (settings.TeamSize < 1)
+        {
+            terminal.Error("--team-size must be at least 1.");
+            return ExitCodes.Usage;
+        }
+
+        if (settings.MaxFileSize < 1)
+        {
+            terminal.Error("--max-file-size must be positive.");
+            return ExitCodes.Usage;
+        }
+
+        DateOnly? date = null;
+        if (settings.Date is { } dateText)
+        {
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                terminal.Error($"--date '{dateText}' is not a date in yyyy-MM-dd form.");
+                return ExitCodes.Usage;
+            }
+
+            date = parsed;
+        }
+
+        var scanner = new ReadinessScanner();
+        var unknown = settings.Practices.Where(p => scanner.Catalog.Find(p) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            terminal.Error($"unknown practice id(s): {string.Join(", ", unknown)}. `gaplens rules` lists them.");
+            return ExitCodes.Usage;
+        }
+
+        ScanResult scan;
+        try
+        {
+            scan = scanner.Scan(settings.Path, new ScanOptions { Profile = profile, Practices = settings.Practices, MaxFileSize = settings.MaxFileSize }, new Progress(terminal));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            terminal.Error($"the scan could not run: {ex.Message}");
+            return ExitCodes.ScanError;
+        }
+        finally
+        {
+            terminal.EndProgress();
+        }
+
+        date ??= scan.CommitDate is { } commitDate ? DateOnly.FromDateTime(commitDate.UtcDateTime) : null;
+        var assessment = Analyzer.Analyze(scan, new AnalysisOptions { TeamSize = settings.TeamSize, Today = date ?? DateOnly.FromDateTime(DateTime.UtcNow) });
+        var context = new ReportContext(assessment, date);
+
+        try
+        {
+            if (settings.Output is null)
+            {
+                output.Write(formats[0].Write(context));
+                output.Flush();
+            }
+            else
+            {
+                Directory.CreateDirectory(settings.Output);
+                foreach (var format in formats)
+                {
+                    var file = System.IO.Path.Combine(settings.Output, format.FileName);
+                    File.WriteAllText(file, format.Write(context), new System.Text.UTF8Encoding(false));
+                    terminal.Line($"Wrote {file}");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error($"could not write the report: {ex.Message}");
+            return ExitCodes.ScanError;
+        }
+
+        TerminalSummary.Print(terminal, assessment, settings.Path);
+        return ExitCodes.Ok;
+    }
+
+    private sealed class Progress(Terminal terminal) : IProgress<string>
+    {
+        public void Report(string value) => terminal.Progress(value);
+    }
+}

@@ -1,0 +1,53 @@
+using Gaplens.Core.Model;
+
+namespace Gaplens.Core.Files;
+
+/// <summary>The files of one tree, sorted by path (ordinal), built once by <see cref="RepositoryWalker"/>.</summary>
+public sealed class FileIndex
+{
+    private readonly Dictionary<string, RepoFile> byPath;
+    private readonly Dictionary<string, List<RepoFile>> byName;
+
+    public FileIndex(string root, IReadOnlyList<RepoFile> files, IReadOnlyList<ScanWarning> warnings, WalkStatistics statistics)
+    {
+        Root = root;
+        Files = files;
+        Warnings = warnings;
+        Statistics = statistics;
+        byPath = new Dictionary<string, RepoFile>(files.Count, StringComparer.Ordinal);
+        byName = new Dictionary<string, List<RepoFile>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files)
+        {
+            byPath[file.Path] = file;
+            if (!byName.TryGetValue(file.Name, out var list))
+            {
+                list = [];
+                byName[file.Name] = list;
+            }
+
+            list.Add(file);
+        }
+    }
+
+    /// <summary>Absolute path of the scanned root.</summary>
+    public string Root { get; }
+
+    public IReadOnlyList<RepoFile> Files { get; }
+
+    public IReadOnlyList<ScanWarning> Warnings { get; }
+
+    public WalkStatistics Statistics { get; }
+
+    public RepoFile? Get(string path) => byPath.GetValueOrDefault(path);
+
+    /// <summary>Files with this exact name (case-insensitive) anywhere in the tree, in path order.</summary>
+    public IReadOnlyList<RepoFile> Named(string name) => byName.TryGetValue(name, out var list) ? list : [];
+
+    public bool DirectoryExists(string directory)
+    {
+        var prefix = directory.TrimEnd('/') + "/";
+        return Files.Any(f => f.Path.StartsWith(prefix, StringComparison.Ordinal));
+    }
+}
+
+public sealed record WalkStatistics(int Directories, int SkippedDirectories, int IgnoredEntries, int LinksNotFollowed);

@@ -1,0 +1,97 @@
+using Gaplens.Core.Model;
+
+namespace Gaplens.Ecosystems.Facts;
+
+/// <summary>What the scan learned about the repository before judging any practice; applicability is decided from it.</summary>
+public sealed class RepositoryFacts
+{
+    public required IReadOnlyList<string> Languages { get; init; }
+
+    public required IReadOnlyList<ServiceInfo> Services { get; init; }
+
+    /// <summary>Databases, caches, brokers and storage the code or deployment uses.</summary>
+    public required IReadOnlyList<Dependency> Dependencies { get; init; }
+
+    public required IReadOnlyList<string> CiSystems { get; init; }
+
+    public required IReadOnlyList<string> Platforms { get; init; }
+
+    public Evidence? HttpApi { get; init; }
+
+    public Evidence? Ui { get; init; }
+
+    public Evidence? Grpc { get; init; }
+
+    /// <summary>The code calls other services over the network (HTTP/gRPC clients, SMTP, cloud APIs), databases excluded.</summary>
+    public Evidence? OutboundCalls { get; init; }
+
+    /// <summary>Several services of this repository call each other.</summary>
+    public Evidence? InterServiceCalls { get; init; }
+
+    /// <summary>The application reads configuration from the environment or settings files.</summary>
+    public Evidence? ReadsConfiguration { get; init; }
+
+    public bool HasCode { get; init; }
+
+    public int TestFiles { get; init; }
+
+    public int CodeFiles { get; init; }
+
+    public bool IsDeployable => Services.Count > 0;
+
+    public bool IsMultiService => Services.Count > 1;
+
+    public bool ExposesHttpApi => HttpApi is not null;
+
+    public bool HasUi => Ui is not null;
+
+    public bool ServesHttp => HttpApi is not null || Ui is not null || Services.Any(s => s.ServesHttp);
+
+    public bool Has(string platform) => Platforms.Contains(platform, StringComparer.Ordinal);
+
+    public IEnumerable<Dependency> Databases => Dependencies.Where(d => d.Category == DependencyCategory.Database);
+
+    public bool UsesDatabase => Databases.Any();
+
+    public bool UsesRelationalDatabase => Databases.Any(d => d.Kind == "relational");
+
+    /// <summary>A database that keeps data (an in-memory or cache store does not).</summary>
+    public bool OwnsPersistentData => Databases.Any(d => d.Kind is "relational" or "document" or "wide-column" or "search") ||
+                                      Dependencies.Any(d => d.Category == DependencyCategory.Storage);
+
+    public bool UsesBroker => Dependencies.Any(d => d.Category == DependencyCategory.Broker);
+
+    public bool HasContainers => Has("docker") || Has("container-build");
+
+    public bool DeploysToOrchestratorOrCloud =>
+        Has("kubernetes") || Has("helm") || Has("kustomize") || Has("terraform") || Has("bicep") || Has("arm") || Has("pulumi") ||
+        Has("cdk") || Has("cloudformation") || Has("serverless") || Has("azure-container-apps") || Has("ecs") || Has("cloud-run") ||
+        Has("app-engine") || Has("fly") || Has("heroku") || Has("vercel") || Has("netlify") || Has("azd");
+}
+
+public enum DependencyCategory
+{
+    Database,
+    Cache,
+    Broker,
+    Storage,
+}
+
+/// <summary>Something the application depends on at run time, with where it was seen.</summary>
+public sealed record Dependency(string Name, DependencyCategory Category, string Kind, Evidence Evidence);
+
+/// <summary>A deployable unit: a web or worker project, an app with a start script, a container build, a workload.</summary>
+public sealed record ServiceInfo(
+    string Name,
+    string Path,
+    string Kind,
+    IReadOnlyList<string> CodeRoots,
+    Evidence Evidence,
+    bool ServesHttp,
+    bool HasCode,
+    IReadOnlyList<string> Dockerfiles,
+    IReadOnlyList<string> Aliases)
+{
+    /// <summary>True when the path lies in one of the service's code roots.</summary>
+    public bool Owns(string path) => CodeRoots.Any(root => RelativePaths.IsUnder(path, root));
+}

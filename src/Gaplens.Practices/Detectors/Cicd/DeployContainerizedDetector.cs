@@ -1,0 +1,63 @@
+using Gaplens.Core.Model;
+using Gaplens.Practices.Engine;
+
+namespace Gaplens.Practices.Detectors.Cicd;
+
+/// <summary>Each deployable service has a container build: its own Dockerfile, a compose build, or an SDK/buildpack image build.</summary>
+public sealed class DeployContainerizedDetector : IPracticeDetector
+{
+    public string PracticeId => "deploy-containerized";
+
+    public Verdict Detect(PracticeContext context)
+    {
+        var facts = context.Facts;
+        var services = facts.Services;
+        var sdkBuild = facts.Has("container-build");
+        var sdkEvidence = context.PresentMatches.Where(m => m.Evidence.Path.EndsWith(".csproj", StringComparison.Ordinal) || m.Evidence.Path.EndsWith("pom.xml", StringComparison.Ordinal) ||
+                                                            m.Evidence.Path.EndsWith(".gradle", StringComparison.Ordinal) || m.Evidence.Path.EndsWith(".cs", StringComparison.Ordinal) ||
+                                                            m.Evidence.Path.EndsWith("README.md", StringComparison.OrdinalIgnoreCase) || m.Evidence.Path.EndsWith("project.toml", StringComparison.Ordinal))
+            .Select(m => m.Evidence).ToList();
+        var with = new List<string>();
+        var without = new List<string>();
+        var evidence = new List<Evidence>();
+        foreach (var service in services)
+        {
+            if (service.Dockerfiles.Count > 0)
+            {
+                with.Add(service.Name);
+                evidence.Add(new Evidence(service.Dockerfiles[0], 1, $"Dockerfile for {service.Name}"));
+            }
+            else if (service.Kind is "compose" or "kubernetes-workload" or "container")
+            {
+                with.Add(service.Name);
+                evidence.Add(new Evidence(service.Evidence.Path, service.Evidence.Line, $"{service.Name} runs as a container"));
+            }
+            else if (sdkBuild && (service.Kind is "aspnetcore" or "worker" or "azure-functions" or "spring-boot" or "go-service"))
+            {
+                with.Add(service.Name);
+            }
+            else
+            {
+                without.Add(service.Name);
+            }
+        }
+
+        if (sdkBuild)
+        {
+            evidence.AddRange(sdkEvidence.Count > 0 ? sdkEvidence : [new Evidence(services[0].Evidence.Path, services[0].Evidence.Line, "images built by the SDK or buildpacks (no Dockerfile)")]);
+        }
+
+        if (without.Count == 0)
+        {
+            return context.Present(evidence, with.Count == 1 ? $"{with[0]} is built as a container image. {PracticeContext.Describe(evidence)}." : $"All {with.Count} services are built as container images. {PracticeContext.Describe(evidence)}.");
+        }
+
+        if (with.Count == 0)
+        {
+            return context.Missing($"No container build for {string.Join(", ", without)}.",
+                ["Dockerfile/Containerfile per service", "compose build contexts", ".NET SDK container publish (EnableSdkContainerSupport)", "Jib or buildpacks (spring-boot:build-image, project.toml)", "ko for Go"]);
+        }
+
+        return context.Partial(evidence, $"{with.Count} of {services.Count} services have a container build; missing for {string.Join(", ", without)}.", with, without);
+    }
+}

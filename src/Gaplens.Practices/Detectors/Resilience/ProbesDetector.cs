@@ -1,0 +1,70 @@
+using Gaplens.Core.Model;
+using Gaplens.Ecosystems.Facts;
+using Gaplens.Practices.Engine;
+
+namespace Gaplens.Practices.Detectors.Resilience;
+
+/// <summary>
+/// Liveness/readiness probes on every Kubernetes workload of the repository's own images, and healthchecks on the
+/// compose services that run them (a Dockerfile HEALTHCHECK counts for the services built from it).
+/// </summary>
+public sealed class ProbesDetector : IPracticeDetector
+{
+    public string PracticeId => "res-probes";
+
+    public Verdict Detect(PracticeContext context)
+    {
+        var with = new List<Evidence>();
+        var without = new List<string>();
+        foreach (var workload in context.Workspace.KubernetesObjects.Where(o => o.IsWorkload && o.Kind is not "Job" and not "CronJob"))
+        {
+            foreach (var container in workload.Containers)
+            {
+                var probe = container.ReadinessLine ?? container.LivenessLine ?? container.StartupLine;
+                if (probe is { } line)
+                {
+                    var kinds = new[] { (container.LivenessLine, "liveness"), (container.ReadinessLine, "readiness"), (container.StartupLine, "startup") }.Where(k => k.Item1 is not null).Select(k => k.Item2);
+                    with.Add(new Evidence(workload.Path, line, $"{workload.Kind} '{workload.Name}': {string.Join("/", kinds)} probes"));
+                }
+                else if (!FactsBuilder.IsInfrastructureImage(container.Image) || context.Workspace.KubernetesObjects.Count(o => o.IsWorkload) <= 3)
+                {
+                    without.Add($"{workload.Name} ({workload.Path})");
+                }
+            }
+        }
+
+        var healthcheckImages = context.Workspace.Dockerfiles.Where(d => d.All("HEALTHCHECK").Any()).Select(d => d.Directory).ToHashSet(StringComparer.Ordinal);
+        foreach (var compose in context.Workspace.ComposeFiles)
+        {
+            foreach (var service in compose.Services)
+            {
+                if (service.HealthcheckLine is { } line)
+                {
+                    with.Add(new Evidence(compose.Path, line, $"compose service '{service.Name}' has a healthcheck"));
+                }
+                else if (service.BuildContext is { } context2 && healthcheckImages.Contains(context2))
+                {
+                    with.Add(new Evidence(compose.Path, service.Line, $"compose service '{service.Name}' inherits the image HEALTHCHECK"));
+                }
+                else if (service.Builds || service.Image is { } image && !FactsBuilder.IsInfrastructureImage(image))
+                {
+                    without.Add($"{service.Name} ({compose.Path})");
+                }
+            }
+        }
+
+        without = without.Distinct(StringComparer.Ordinal).ToList();
+        if (with.Count == 0)
+        {
+            return context.Missing($"No liveness/readiness probes or healthchecks on the deployed workloads ({string.Join(", ", without.Take(6))}{(without.Count > 6 ? ", …" : string.Empty)}).",
+                ["livenessProbe/readinessProbe/startupProbe in Kubernetes manifests and charts", "healthcheck blocks in compose files", "HEALTHCHECK in Dockerfiles"]);
+        }
+
+        if (without.Count == 0)
+        {
+            return context.Present(with, "Every deployed workload has a probe or healthcheck. " + PracticeContext.Describe(with) + ".");
+        }
+
+        return context.Partial(with, $"{with.Count} workload(s) have probes; none on {string.Join(", ", without.Take(8))}{(without.Count > 8 ? ", …" : string.Empty)}.");
+    }
+}

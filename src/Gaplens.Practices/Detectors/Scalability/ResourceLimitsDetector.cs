@@ -1,0 +1,61 @@
+using Gaplens.Core.Model;
+using Gaplens.Ecosystems.Facts;
+using Gaplens.Practices.Engine;
+
+namespace Gaplens.Practices.Detectors.Scalability;
+
+/// <summary>CPU/memory requests and limits on every deployed container (Kubernetes, compose, ECS/Container Apps in IaC).</summary>
+public sealed class ResourceLimitsDetector : IPracticeDetector
+{
+    public string PracticeId => "scale-resource-limits";
+
+    public Verdict Detect(PracticeContext context)
+    {
+        var with = new List<Evidence>();
+        var without = new List<string>();
+        foreach (var workload in context.Workspace.KubernetesObjects.Where(o => o.IsWorkload))
+        {
+            foreach (var container in workload.Containers)
+            {
+                if (container.ResourcesLine is { } line)
+                {
+                    with.Add(new Evidence(workload.Path, line, $"{workload.Kind} '{workload.Name}' sets resources"));
+                }
+                else
+                {
+                    without.Add($"{workload.Name}/{container.Name}");
+                }
+            }
+        }
+
+        foreach (var compose in context.Workspace.ComposeFiles)
+        {
+            foreach (var service in compose.Services)
+            {
+                if (service.ResourcesLine is { } line)
+                {
+                    with.Add(new Evidence(compose.Path, line, $"compose service '{service.Name}' sets resource limits"));
+                }
+                else if (context.Workspace.KubernetesObjects.Count == 0 && (service.Builds || service.Image is { } image && !FactsBuilder.IsInfrastructureImage(image)))
+                {
+                    without.Add($"{service.Name} ({compose.Path})");
+                }
+            }
+        }
+
+        with.AddRange(context.PresentMatches.Where(m => m.Evidence.Path.EndsWith(".tf", StringComparison.Ordinal) || m.Evidence.Path.EndsWith(".bicep", StringComparison.Ordinal) || m.Evidence.Path.EndsWith(".json", StringComparison.Ordinal)).Select(m => m.Evidence));
+        without = without.Distinct(StringComparer.Ordinal).ToList();
+        if (with.Count == 0)
+        {
+            return context.Missing($"No CPU/memory requests or limits on the deployed containers{(without.Count > 0 ? $" ({string.Join(", ", without.Take(6))}{(without.Count > 6 ? ", …" : string.Empty)})" : string.Empty)}.",
+                ["resources.requests/limits in Kubernetes manifests and Helm values", "deploy.resources or mem_limit/cpus in compose", "task cpu/memory in ECS or Container Apps definitions"]);
+        }
+
+        if (without.Count == 0)
+        {
+            return context.Present(with, "Resource requests/limits are set: " + PracticeContext.Describe(with) + ".");
+        }
+
+        return context.Partial(with, $"{with.Count} container(s) set resources; none on {string.Join(", ", without.Take(8))}{(without.Count > 8 ? ", …" : string.Empty)}.");
+    }
+}

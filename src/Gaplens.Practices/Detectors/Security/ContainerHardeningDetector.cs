@@ -1,0 +1,126 @@
+using Gaplens.Core.Model;
+using Gaplens.Ecosystems.Containers;
+using Gaplens.Practices.Engine;
+
+namespace Gaplens.Practices.Detectors.Security;
+
+/// <summary>
+/// Deployed images run as a non-root user on pinned, small base images. Development containers are not judged.
+/// Kubernetes runAsNonRoot stands in for a USER instruction.
+/// </summary>
+public sealed class ContainerHardeningDetector : IPracticeDetector
+{
+    private static readonly string[] MinimalMarkers = ["alpine", "slim", "distroless", "chiseled", "scratch", "minimal", "micro", "busybox", "wolfi", "chainguard", "ubi-minimal", "nanoserver"];
+    private static readonly string[] NonRootImages = ["distroless", "chiseled", "nonroot", "non-root", "rootless", "chainguard"];
+
+    public string PracticeId => "sec-container-hardening";
+
+    public Verdict Detect(PracticeContext context)
+    {
+        var dockerfiles = context.Workspace.Dockerfiles.Where(d => !d.IsDevContainer && !Ecosystems.Facts.FactsBuilder.IsExcluded(d.Path) && !context.Workspace.IsTestPath(d.Path)).ToList();
+        if (dockerfiles.Count == 0)
+        {
+            return context.NotApplicable("There are no Dockerfiles for deployed images.");
+        }
+
+        var k8sNonRoot = context.Workspace.KubernetesObjects.Where(o => o.IsWorkload).SelectMany(o => o.Containers).Any(c => c.RunAsNonRoot);
+        var good = new List<Evidence>();
+        var problems = new List<string>();
+        var bad = new List<Evidence>();
+        var fullyHardened = 0;
+        foreach (var dockerfile in dockerfiles)
+        {
+            var from = dockerfile.FinalFrom;
+            if (from is null)
+            {
+                continue;
+            }
+
+            var stages = dockerfile.StageNames;
+            var bases = dockerfile.All("FROM").Select(f => (Instruction: f, Image: Dockerfile.ImageOf(f))).Where(b => !stages.Contains(b.Image) && b.Image != "scratch").ToList();
+            var unpinned = bases.Where(b => !IsPinned(b.Image)).ToList();
+            var finalImage = Dockerfile.ImageOf(from);
+            var user = dockerfile.FinalUser;
+            var nonRoot = user is not null && !IsRoot(user.Arguments) || NonRootImages.Any(m => finalImage.Contains(m, StringComparison.OrdinalIgnoreCase)) || k8sNonRoot;
+            var minimal = MinimalMarkers.Any(m => finalImage.Contains(m, StringComparison.OrdinalIgnoreCase));
+            var issues = new List<string>();
+            if (!nonRoot)
+            {
+                issues.Add("runs as root (no USER)");
+                bad.Add(new Evidence(dockerfile.Path, from.Line, "final stage has no non-root USER"));
+            }
+            else if (user is not null)
+            {
+                good.Add(new Evidence(dockerfile.Path, user.Line, $"runs as USER {user.Arguments}"));
+            }
+
+            foreach (var (instruction, image) in unpinned)
+            {
+                bad.Add(new Evidence(dockerfile.Path, instruction.Line, $"base image {image} is not pinned to a version or digest"));
+            }
+
+            if (unpinned.Count > 0)
+            {
+                issues.Add("unpinned base image");
+            }
+            else if (bases.Count > 0)
+            {
+                good.Add(new Evidence(dockerfile.Path, bases[^1].Instruction.Line, $"pinned base image {bases[^1].Image}"));
+            }
+
+            if (minimal)
+            {
+                good.Add(new Evidence(dockerfile.Path, from.Line, $"minimal base image {finalImage}"));
+            }
+
+            if (issues.Count == 0)
+            {
+                fullyHardened++;
+            }
+            else
+            {
+                problems.Add($"{dockerfile.Path}: {string.Join(", ", issues)}");
+            }
+        }
+
+        if (problems.Count == 0)
+        {
+            return context.Present(good, $"All {dockerfiles.Count} Dockerfile(s) run as a non-root user on pinned base images.");
+        }
+
+        if (good.Count == 0)
+        {
+            return context.Missing($"The images run as root on unpinned base images: {string.Join("; ", problems)}.", ["USER with a non-root user", "base images pinned to a version tag or digest", "minimal bases (alpine, slim, distroless, chiseled)"], bad);
+        }
+
+        return context.Partial(good.Concat(bad), $"{fullyHardened} of {dockerfiles.Count} Dockerfile(s) fully hardened; {string.Join("; ", problems.Take(5))}{(problems.Count > 5 ? "; …" : string.Empty)}.");
+    }
+
+    private static bool IsRoot(string user)
+    {
+        var name = user.Split(':')[0].Trim();
+        return name is "root" or "0";
+    }
+
+    /// <summary>
+    /// A digest, or a tag with a version number ("node:alpine" and "latest" float); an image from a build argument
+    /// cannot be judged and passes.
+    /// </summary>
+    private static bool IsPinned(string image)
+    {
+        if (image.Contains('@', StringComparison.Ordinal) || image.Contains('$', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var lastSlash = image.LastIndexOf('/');
+        var colon = image.IndexOf(':', lastSlash + 1);
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        var tag = image[(colon + 1)..];
+        return !tag.Equals("latest", StringComparison.OrdinalIgnoreCase) && tag.Any(char.IsAsciiDigit);
+    }
+}

@@ -1,0 +1,98 @@
+using Gaplens.Core.Model;
+using Gaplens.Ecosystems;
+using Gaplens.Ecosystems.Facts;
+using Gaplens.Practices.Model;
+using Gaplens.Practices.Signals;
+
+namespace Gaplens.Practices.Engine;
+
+/// <summary>What a detector sees for one practice, and the vocabulary to state its verdict.</summary>
+public sealed class PracticeContext
+{
+    private const int MaxEvidence = 8;
+    private readonly Func<string, Verdict?> verdictOf;
+
+    public PracticeContext(PracticeDefinition practice, Workspace workspace, RepositoryFacts facts, IReadOnlyList<SignalMatch> matches, Func<string, Verdict?> verdictOf)
+    {
+        Practice = practice;
+        Workspace = workspace;
+        Facts = facts;
+        Matches = matches;
+        this.verdictOf = verdictOf;
+    }
+
+    public PracticeDefinition Practice { get; }
+
+    public Workspace Workspace { get; }
+
+    public RepositoryFacts Facts { get; }
+
+    /// <summary>Matches of the practice's declared signals.</summary>
+    public IReadOnlyList<SignalMatch> Matches { get; }
+
+    public IEnumerable<SignalMatch> PresentMatches => Matches.Where(m => m.Signal.Level == SignalLevel.Present);
+
+    public IEnumerable<SignalMatch> PartialMatches => Matches.Where(m => m.Signal.Level == SignalLevel.Partial);
+
+    public IEnumerable<SignalMatch> Named(string name) => Matches.Where(m => m.Signal.Name == name);
+
+    /// <summary>The verdict of a practice judged earlier in catalog order.</summary>
+    public Verdict? VerdictOf(string practiceId) => verdictOf(practiceId);
+
+    public bool Has(string practiceId) => VerdictOf(practiceId)?.Status is PracticeStatus.Present or PracticeStatus.Partial;
+
+    public IReadOnlyList<string> SearchedSignals => Practice.Signals.Select(s => s.Detail).Distinct(StringComparer.Ordinal).ToList();
+
+    public Verdict Present(IEnumerable<Evidence> evidence, string reason) => Make(PracticeStatus.Present, evidence, reason, [], [], []);
+
+    public Verdict Partial(IEnumerable<Evidence> evidence, string reason, IReadOnlyList<string>? servicesWith = null, IReadOnlyList<string>? servicesWithout = null) =>
+        Make(PracticeStatus.Partial, evidence, reason, servicesWith ?? [], servicesWithout ?? [], []);
+
+    public Verdict Missing(string reason, IEnumerable<string>? searched = null, IEnumerable<Evidence>? evidence = null) =>
+        Make(PracticeStatus.Missing, evidence ?? [], reason, [], [], (searched ?? SearchedSignals).Distinct(StringComparer.Ordinal).ToList());
+
+    public Verdict NotApplicable(string reason) => Make(PracticeStatus.NotApplicable, [], reason, [], [], []);
+
+    /// <summary>Evidence of matches, one line per place, ordered by path and line.</summary>
+    public static IEnumerable<Evidence> EvidenceOf(IEnumerable<SignalMatch> matches) => matches.Select(m => m.Evidence);
+
+    /// <summary>"detail (path:line); other detail (path:line)" for the first distinct details.</summary>
+    public static string Describe(IEnumerable<Evidence> evidence, int max = 3)
+    {
+        var parts = evidence
+            .GroupBy(e => e.Detail, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line ?? 0).First())
+            .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line ?? 0)
+            .Take(max)
+            .Select(e => $"{e.Detail} ({e})");
+        return string.Join("; ", parts);
+    }
+
+    private Verdict Make(PracticeStatus status, IEnumerable<Evidence> evidence, string reason, IReadOnlyList<string> with, IReadOnlyList<string> without, IReadOnlyList<string> searched)
+    {
+        var list = evidence
+            .Distinct()
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ThenBy(e => e.Line ?? 0)
+            .ThenBy(e => e.Detail, StringComparer.Ordinal)
+            .ToList();
+
+        // Keep the evidence short but show each kind of signal: first pick one per detail, then fill up.
+        var picked = list.GroupBy(e => e.Detail, StringComparer.Ordinal).Select(g => g.First()).Take(MaxEvidence).ToList();
+        foreach (var e in list)
+        {
+            if (picked.Count >= MaxEvidence)
+            {
+                break;
+            }
+
+            if (!picked.Contains(e))
+            {
+                picked.Add(e);
+            }
+        }
+
+        picked = picked.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Line ?? 0).ThenBy(e => e.Detail, StringComparer.Ordinal).ToList();
+        return new Verdict(Practice.Id, Practice.Domain, status, picked, reason, with.Order(StringComparer.Ordinal).ToList(), without.Order(StringComparer.Ordinal).ToList(), searched);
+    }
+}

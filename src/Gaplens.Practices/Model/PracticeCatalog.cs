@@ -1,0 +1,318 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Gaplens.Core.Files;
+using Gaplens.Core.Model;
+using Gaplens.Core.Search;
+using Gaplens.Ecosystems.Packages;
+using Gaplens.Ecosystems.Yaml;
+using Gaplens.Practices.Signals;
+using YamlDotNet.RepresentationModel;
+
+namespace Gaplens.Practices.Model;
+
+/// <summary>
+/// The practices this build knows: one embedded YAML definition per practice, validated when loaded and ordered as
+/// the contract (<c>spec/practices.yml</c>) lists them. A definition that does not validate is a build defect.
+/// </summary>
+public sealed class PracticeCatalog
+{
+    private static readonly Lazy<PracticeCatalog> Embedded = new(LoadEmbedded);
+    private readonly Dictionary<string, PracticeDefinition> byId;
+
+    public PracticeCatalog(IReadOnlyList<PracticeDefinition> practices, IReadOnlyDictionary<string, string> domains)
+    {
+        Practices = practices;
+        Domains = domains;
+        byId = practices.ToDictionary(p => p.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The catalog compiled into this assembly.</summary>
+    public static PracticeCatalog Default => Embedded.Value;
+
+    public IReadOnlyList<PracticeDefinition> Practices { get; }
+
+    /// <summary>Domain id to its title, in contract order.</summary>
+    public IReadOnlyDictionary<string, string> Domains { get; }
+
+    public PracticeDefinition? Find(string id) => byId.GetValueOrDefault(id);
+
+    public PracticeDefinition this[string id] => byId[id];
+
+    /// <summary>A copy with practices added (custom rules) or replaced by id.</summary>
+    public PracticeCatalog With(IEnumerable<PracticeDefinition> additions)
+    {
+        var list = Practices.ToList();
+        foreach (var addition in additions)
+        {
+            var index = list.FindIndex(p => p.Id == addition.Id);
+            if (index >= 0)
+            {
+                list[index] = addition;
+            }
+            else
+            {
+                list.Add(addition);
+            }
+        }
+
+        return new PracticeCatalog(list, Domains);
+    }
+
+    /// <summary>Every term any signal needs from the content pass.</summary>
+    public IEnumerable<Term> Terms => Practices.SelectMany(p => p.Signals).Select(s => s.Term).OfType<Term>();
+
+    /// <summary>The practice ids and domains of the contract, in order.</summary>
+    public static (IReadOnlyList<(string Id, string Domain)> Practices, IReadOnlyDictionary<string, string> Domains) ReadContract(string yaml)
+    {
+        var root = YamlDocuments.Load(yaml, out var error).FirstOrDefault() ?? throw new InvalidDataException($"practice contract: {error}");
+        var domains = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value, _) in root.Get("domains").Entries())
+        {
+            domains[key] = value.Scalar() ?? key;
+        }
+
+        var practices = root.Get("practices").Items().Select(p => (p.ScalarOf("id")!, p.ScalarOf("domain")!)).ToList();
+        return (practices, domains);
+    }
+
+    private static PracticeCatalog LoadEmbedded()
+    {
+        var assembly = typeof(PracticeCatalog).Assembly;
+        var contract = ReadContract(ReadResource(assembly, "contract:practices.yml"));
+        var definitions = new Dictionary<string, PracticeDefinition>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("practice:", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var definition = Parse(ReadResource(assembly, name), name["practice:".Length..]);
+            if (!definitions.TryAdd(definition.Id, definition))
+            {
+                throw new InvalidDataException($"{name}: practice '{definition.Id}' is defined twice");
+            }
+        }
+
+        var ordered = new List<PracticeDefinition>();
+        foreach (var (id, domain) in contract.Practices)
+        {
+            if (!definitions.Remove(id, out var definition))
+            {
+                throw new InvalidDataException($"practice '{id}' of the contract has no definition");
+            }
+
+            if (definition.Domain != domain)
+            {
+                throw new InvalidDataException($"practice '{id}' is in domain '{definition.Domain}' but the contract says '{domain}'");
+            }
+
+            ordered.Add(definition);
+        }
+
+        ordered.AddRange(definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal));
+        return new PracticeCatalog(ordered, contract.Domains);
+    }
+
+    private static string ReadResource(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidDataException($"missing resource {name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Parses and validates one practice definition.</summary>
+    public static PracticeDefinition Parse(string yaml, string source)
+    {
+        var root = YamlDocuments.Load(yaml, out var error).FirstOrDefault();
+        if (root is null)
+        {
+            throw new InvalidDataException($"{source}: {error ?? "empty definition"}");
+        }
+
+        string Required(string key) => root.ScalarOf(key) is { Length: > 0 } value ? value.Trim() : throw new InvalidDataException($"{source}: '{key}' is required");
+
+        var severity = new Dictionary<Profile, Severity>();
+        foreach (var (key, value, _) in root.Get("severity").Entries())
+        {
+            if (!ProfileNames.TryParse(key, out var profile) || !SeverityNames.TryParse(value.Scalar(), out var level))
+            {
+                throw new InvalidDataException($"{source}: severity '{key}: {value.Scalar()}' is not a profile and a severity");
+            }
+
+            severity[profile] = level;
+        }
+
+        foreach (var profile in Enum.GetValues<Profile>())
+        {
+            if (!severity.ContainsKey(profile))
+            {
+                throw new InvalidDataException($"{source}: severity for profile '{profile.ToWire()}' is required");
+            }
+        }
+
+        var effortNode = root.Get("effort") ?? throw new InvalidDataException($"{source}: 'effort' is required");
+        var baseRange = Range(effortNode.Get("base"), source, "effort.base");
+        var perService = effortNode.Get("perService") is { } ps ? Range(ps, source, "effort.perService") : (Low: 0, High: 0);
+
+        var remediation = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value, _) in root.Get("remediation").Entries())
+        {
+            remediation[key] = (value.Scalar() ?? string.Empty).Trim();
+        }
+
+        if (!remediation.ContainsKey("default"))
+        {
+            throw new InvalidDataException($"{source}: remediation.default is required");
+        }
+
+        var deferred = new Dictionary<Profile, string>();
+        foreach (var (key, value, _) in root.Get("deferredIn").Entries())
+        {
+            if (!ProfileNames.TryParse(key, out var profile))
+            {
+                throw new InvalidDataException($"{source}: deferredIn '{key}' is not a profile");
+            }
+
+            deferred[profile] = (value.Scalar() ?? string.Empty).Trim();
+        }
+
+        var owner = Required("owner");
+        if (owner is not ("DevOps" or "Backend" or "Frontend" or "QA" or "Security" or "Architect"))
+        {
+            throw new InvalidDataException($"{source}: owner '{owner}' is not one of DevOps, Backend, Frontend, QA, Security, Architect");
+        }
+
+        var signals = root.Get("signals").Items().Select((node, index) => ParseSignal(node, $"{source} signal {index + 1}")).ToList();
+        return new PracticeDefinition
+        {
+            Id = Required("id"),
+            Domain = Required("domain"),
+            Title = Required("title"),
+            Summary = Required("summary"),
+            Impact = Required("impact"),
+            Applies = Required("applies"),
+            Severity = severity,
+            Owner = owner,
+            Effort = new Effort(baseRange.Low, baseRange.High, perService.Low, perService.High),
+            PerService = root.ScalarOf("perService") == "true",
+            Remediation = remediation,
+            SuccessCriterion = Required("success"),
+            DeferredIn = deferred,
+            DependsOn = root.Get("dependsOn").Strings().ToList(),
+            Signals = signals,
+            MissingText = root.ScalarOf("missing"),
+        };
+    }
+
+    private static (int Low, int High) Range(YamlNode? node, string source, string key)
+    {
+        var values = node.Strings().Select(s => int.TryParse(s, out var v) ? v : -1).ToList();
+        if (values.Count != 2 || values[0] < 0 || values[1] < values[0])
+        {
+            throw new InvalidDataException($"{source}: '{key}' must be [low, high] hours");
+        }
+
+        return (values[0], values[1]);
+    }
+
+    public static Signal ParseSignal(YamlNode node, string source)
+    {
+        var detail = node.ScalarOf("detail") ?? throw new InvalidDataException($"{source}: 'detail' is required");
+        var level = node.ScalarOf("level") switch
+        {
+            null or "present" => SignalLevel.Present,
+            "partial" => SignalLevel.Partial,
+            var other => throw new InvalidDataException($"{source}: level '{other}' is not present or partial"),
+        };
+        var path = node.ScalarOf("path") is { } glob ? new PathGlob(glob) : null;
+        Regex? match = null;
+        if (node.ScalarOf("match") is { } pattern)
+        {
+            try
+            {
+                match = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidDataException($"{source}: match is not a valid regex: {ex.Message}");
+            }
+        }
+
+        var name = node.ScalarOf("name");
+        if (node.ScalarOf("package") is { } package)
+        {
+            var colon = package.IndexOf(':');
+            if (colon <= 0 || !PackageEcosystemNames.TryParse(package[..colon], out var ecosystem))
+            {
+                throw new InvalidDataException($"{source}: package '{package}' must be 'ecosystem:name' (nuget, npm, pypi, maven, go, cargo, rubygems, composer)");
+            }
+
+            var packageName = package[(colon + 1)..];
+            if (ecosystem == PackageEcosystem.PyPI)
+            {
+                packageName = Ecosystems.Python.PythonManifest.Normalize(packageName.TrimEnd('*')) + (packageName.EndsWith('*') ? "*" : string.Empty);
+            }
+
+            return new Signal { Detail = detail, Level = level, Ecosystem = ecosystem, Package = packageName, Name = name, Scope = ParseScope(node.ScalarOf("scope"), SignalScope.Production, source) };
+        }
+
+        var code = node.ScalarOf("code");
+        var text = node.ScalarOf("text");
+        if (code is not null || text is not null)
+        {
+            var literal = code ?? text!;
+            if (literal.Length < 3)
+            {
+                throw new InvalidDataException($"{source}: literal '{literal}' is too short to search for");
+            }
+
+            var classes = ParseClasses(node.Get("in"), code is not null ? FileClass.Code : FileClass.AnyText, source);
+            var ignoreCase = node.ScalarOf("ignoreCase") == "true";
+            var scope = ParseScope(node.ScalarOf("scope"), code is not null ? SignalScope.Production : SignalScope.Any, source);
+            return new Signal { Detail = detail, Level = level, Term = new Term(literal, classes, ignoreCase), LineMatch = match, PathGlob = path, Scope = scope, Name = name };
+        }
+
+        if (node.ScalarOf("file") is { } file)
+        {
+            return new Signal { Detail = detail, Level = level, File = new PathGlob(file), Name = name, Scope = ParseScope(node.ScalarOf("scope"), SignalScope.Any, source) };
+        }
+
+        throw new InvalidDataException($"{source}: a signal needs one of package, code, text or file");
+    }
+
+    private static SignalScope ParseScope(string? value, SignalScope fallback, string source) => value switch
+    {
+        null => fallback,
+        "production" => SignalScope.Production,
+        "test" => SignalScope.Test,
+        "any" => SignalScope.Any,
+        _ => throw new InvalidDataException($"{source}: scope '{value}' is not production, test or any"),
+    };
+
+    private static readonly Dictionary<string, FileClass> ClassNames = new(StringComparer.Ordinal)
+    {
+        ["csharp"] = FileClass.CSharp, ["js"] = FileClass.JavaScript, ["python"] = FileClass.Python, ["java"] = FileClass.Java,
+        ["go"] = FileClass.Go, ["ruby"] = FileClass.Ruby, ["php"] = FileClass.Php, ["rust"] = FileClass.Rust, ["code"] = FileClass.Code,
+        ["shell"] = FileClass.Shell, ["docs"] = FileClass.Docs, ["yaml"] = FileClass.Yaml, ["json"] = FileClass.Json, ["xml"] = FileClass.Xml,
+        ["toml"] = FileClass.Toml, ["properties"] = FileClass.Properties, ["terraform"] = FileClass.Terraform, ["bicep"] = FileClass.Bicep,
+        ["dockerfile"] = FileClass.Dockerfile, ["markup"] = FileClass.Markup, ["sql"] = FileClass.Sql, ["proto"] = FileClass.Proto,
+        ["build"] = FileClass.Build, ["config"] = FileClass.Config, ["other"] = FileClass.OtherText, ["any"] = FileClass.AnyText,
+    };
+
+    private static FileClass ParseClasses(YamlNode? node, FileClass fallback, string source)
+    {
+        if (node is null)
+        {
+            return fallback;
+        }
+
+        var result = FileClass.None;
+        foreach (var part in node.Strings().SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!ClassNames.TryGetValue(part, out var fileClass))
+            {
+                throw new InvalidDataException($"{source}: '{part}' is not a file class ({string.Join(", ", ClassNames.Keys)})");
+            }
+
+            result |= fileClass;
+        }
+
+        return result;
+    }
+}
