@@ -22,7 +22,7 @@ public static class Analyzer
             var acceptance = Acceptance(definition, verdict, scan.Profile, waivers);
             var touched = ServicesTouched(definition, verdict, scan);
             var effort = options.EffortOverrides.TryGetValue(definition.Id, out var overridden) ? overridden : Effort(definition.Effort, touched);
-            var owner = options.Owners.TryGetValue(definition.Id, out var byId) ? byId : options.Owners.TryGetValue(definition.Domain, out var byDomain) ? byDomain : definition.Owner;
+            var owner = Owner(options.Owners, definition, verdict, scan);
             practices.Add(new PracticeAssessment(
                 definition.Id,
                 definition.Domain,
@@ -57,6 +57,29 @@ public static class Analyzer
             Services = services,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>Owner of a gap: configured for the practice, else for a path its evidence or services lie in, else for the domain.</summary>
+    private static string Owner(IReadOnlyDictionary<string, string> owners, PracticeDefinition definition, Verdict verdict, ScanResult scan)
+    {
+        if (owners.TryGetValue(definition.Id, out var byId))
+        {
+            return byId;
+        }
+
+        var paths = verdict.Evidence.Select(e => e.Path)
+            .Concat(scan.Facts.Services.Where(s => verdict.ServicesWithout.Contains(s.Name)).Select(s => s.Path))
+            .ToList();
+        foreach (var (pattern, owner) in owners.Where(o => o.Key.Contains('/', StringComparison.Ordinal) || o.Key.Contains('*', StringComparison.Ordinal)).OrderByDescending(o => o.Key.Length))
+        {
+            var glob = new Practices.Signals.PathGlob(pattern.EndsWith('/') ? pattern + "**" : pattern);
+            if (paths.Count > 0 && paths.All(glob.IsMatch))
+            {
+                return owner;
+            }
+        }
+
+        return owners.TryGetValue(definition.Domain, out var byDomain) ? byDomain : definition.Owner;
     }
 
     private static Dictionary<string, int> PositionsInDomain(PracticeCatalog catalog)

@@ -10,6 +10,9 @@ public static class GaplensCli
         var root = new RootCommand("Gaplens: production-readiness gap analysis of a repository, grounded in its files.")
         {
             ScanCommand.Create(output, error),
+            CatalogCommands.Explain(output, error),
+            CatalogCommands.Rules(output, error),
+            InitCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);

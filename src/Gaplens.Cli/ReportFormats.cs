@@ -10,6 +10,10 @@ public static class ReportFormats
     public static readonly IReadOnlyList<Format> All =
     [
         new("json", "gaplens-report.json", JsonReportWriter.Write),
+        new("md", "gaplens-report.md", MarkdownReportWriter.Write),
+        new("sarif", "gaplens-report.sarif", SarifReportWriter.Write),
+        new("junit", "gaplens-report.xml", JUnitReportWriter.Write),
+        new("html", "gaplens-report.html", HtmlReportWriter.Write),
     ];
 
     public static Format? Find(string name) => All.FirstOrDefault(f => f.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));

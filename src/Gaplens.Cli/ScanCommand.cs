@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Gaplens.Analysis;
+using Gaplens.Analysis.Configuration;
 using Gaplens.Core.Model;
 using Gaplens.Practices.Engine;
+using Gaplens.Practices.Model;
 using Gaplens.Reports;
 
 namespace Gaplens.Cli;
@@ -15,16 +17,18 @@ public static class ScanCommand
         var path = new Argument<string>("path") { Description = "Repository to scan (a directory).", DefaultValueFactory = _ => "." };
         var format = new Option<string>("--format", "-f") { Description = $"Report formats, comma-separated: {ReportFormats.Names}.", DefaultValueFactory = _ => "json" };
         var outputDirectory = new Option<string?>("--output", "-o") { Description = "Directory to write gaplens-report.<ext> into; without it a single format goes to stdout." };
-        var profile = new Option<string>("--profile", "-p") { Description = "pilot, production or enterprise.", DefaultValueFactory = _ => "production" };
+        var profile = new Option<string?>("--profile", "-p") { Description = "pilot, production or enterprise (default: the configuration's, else production)." };
         var practice = new Option<string[]>("--practice") { Description = "Restrict the verdict to these practice ids (repeat or comma-separate).", AllowMultipleArgumentsPerToken = true };
-        var teamSize = new Option<int>("--team-size") { Description = "People working on the plan, for the weeks estimate.", DefaultValueFactory = _ => 3 };
+        var teamSize = new Option<int?>("--team-size") { Description = "People working on the plan, for the weeks estimate (default 3)." };
+        var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when an open (not waived) gap at or above this severity exists: critical, high, medium or low." };
+        var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: .gaplens.yml at the scanned root)." };
         var date = new Option<string?>("--date") { Description = "Date the report speaks of (yyyy-MM-dd); defaults to the HEAD commit date, so runs are reproducible." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary on stderr." };
         var maxFileSize = new Option<long>("--max-file-size") { Description = "Files larger than this many bytes are not read.", DefaultValueFactory = _ => 1024 * 1024 };
 
         var command = new Command("scan", "Scan a repository and write its production-readiness report.")
         {
-            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize,
+            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize, failOn, config,
         };
 
         command.SetAction(parse =>
@@ -34,17 +38,29 @@ public static class ScanCommand
                 parse.GetValue(path)!,
                 parse.GetValue(format)!,
                 parse.GetValue(outputDirectory),
-                parse.GetValue(profile)!,
+                parse.GetValue(profile),
                 (parse.GetValue(practice) ?? []).SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
                 parse.GetValue(teamSize),
                 parse.GetValue(date),
-                parse.GetValue(maxFileSize));
+                parse.GetValue(maxFileSize),
+                parse.GetValue(failOn),
+                parse.GetValue(config));
             return Run(settings, output, terminal);
         });
         return command;
     }
 
-    public sealed record ScanSettings(string Path, string Formats, string? Output, string Profile, IReadOnlyList<string> Practices, int TeamSize, string? Date, long MaxFileSize);
+    public sealed record ScanSettings(
+        string Path,
+        string Formats,
+        string? Output,
+        string? Profile,
+        IReadOnlyList<string> Practices,
+        int? TeamSize,
+        string? Date,
+        long MaxFileSize,
+        string? FailOn = null,
+        string? Config = null);
 
     public static int Run(ScanSettings settings, TextWriter output, Terminal terminal)
     {
@@ -54,10 +70,28 @@ public static class ScanCommand
             return ExitCodes.Usage;
         }
 
-        if (!ProfileNames.TryParse(settings.Profile, out var profile))
+        Profile? profileOption = null;
+        if (settings.Profile is not null)
         {
-            terminal.Error($"unknown profile '{settings.Profile}'; use pilot, production or enterprise.");
-            return ExitCodes.Usage;
+            if (!ProfileNames.TryParse(settings.Profile, out var parsedProfile))
+            {
+                terminal.Error($"unknown profile '{settings.Profile}'; use pilot, production or enterprise.");
+                return ExitCodes.Usage;
+            }
+
+            profileOption = parsedProfile;
+        }
+
+        Severity? failOnOption = null;
+        if (settings.FailOn is not null)
+        {
+            if (!SeverityNames.TryParse(settings.FailOn, out var parsedSeverity) || parsedSeverity == Severity.None)
+            {
+                terminal.Error($"--fail-on '{settings.FailOn}' is not critical, high, medium or low.");
+                return ExitCodes.Usage;
+            }
+
+            failOnOption = parsedSeverity;
         }
 
         var formats = new List<ReportFormats.Format>();
@@ -88,7 +122,7 @@ public static class ScanCommand
             return ExitCodes.Usage;
         }
 
-        if (settings.TeamSize < 1)
+        if (settings.TeamSize is < 1)
         {
             terminal.Error("--team-size must be at least 1.");
             return ExitCodes.Usage;
@@ -112,7 +146,22 @@ public static class ScanCommand
             date = parsed;
         }
 
-        var scanner = new ReadinessScanner();
+        GaplensConfig config;
+        try
+        {
+            config = settings.Config is { } configPath
+                ? File.Exists(configPath) ? ConfigLoader.Load(configPath, PracticeCatalog.Default) : throw new ConfigError(configPath, 1, "the configuration file does not exist")
+                : ConfigLoader.LoadFor(settings.Path, PracticeCatalog.Default);
+        }
+        catch (ConfigError ex)
+        {
+            terminal.Error($"invalid configuration: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var profile = profileOption ?? config.Profile ?? Profile.Production;
+        var failOnSeverity = failOnOption ?? config.FailOn;
+        var scanner = new ReadinessScanner(PracticeCatalog.Default.With(config.Rules));
         var unknown = settings.Practices.Where(p => scanner.Catalog.Find(p) is null).ToList();
         if (unknown.Count > 0)
         {
@@ -123,7 +172,7 @@ public static class ScanCommand
         ScanResult scan;
         try
         {
-            scan = scanner.Scan(settings.Path, new ScanOptions { Profile = profile, Practices = settings.Practices, MaxFileSize = settings.MaxFileSize }, new Progress(terminal));
+            scan = scanner.Scan(settings.Path, new ScanOptions { Profile = profile, Practices = settings.Practices, MaxFileSize = settings.MaxFileSize, Disabled = config.Disabled }, new Progress(terminal));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -136,7 +185,19 @@ public static class ScanCommand
         }
 
         date ??= scan.CommitDate is { } commitDate ? DateOnly.FromDateTime(commitDate.UtcDateTime) : null;
-        var assessment = Analyzer.Analyze(scan, new AnalysisOptions { TeamSize = settings.TeamSize, Today = date ?? DateOnly.FromDateTime(DateTime.UtcNow) });
+        var assessment = Analyzer.Analyze(scan, new AnalysisOptions
+        {
+            TeamSize = settings.TeamSize ?? config.TeamSize ?? 3,
+            Today = date ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime),
+            Waivers = config.Waivers,
+            Owners = config.Owners,
+            EffortOverrides = config.Effort,
+        });
+        foreach (var warning in assessment.Warnings)
+        {
+            terminal.Warning($"{warning.Path}: {warning.Message}");
+        }
+
         var context = new ReportContext(assessment, date);
 
         try
@@ -164,7 +225,26 @@ public static class ScanCommand
         }
 
         TerminalSummary.Print(terminal, assessment, settings.Path);
-        return ExitCodes.Ok;
+        return Gate(assessment, failOnSeverity, terminal);
+    }
+
+    /// <summary>Exit 1 when an open gap at or above the gate severity exists (accepted gaps never fail the gate).</summary>
+    public static int Gate(Assessment assessment, Severity? failOn, Terminal terminal)
+    {
+        if (failOn is not { } threshold)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var failing = assessment.Gaps.Where(g => g.Severity <= threshold).ToList();
+        if (failing.Count == 0)
+        {
+            terminal.Line($"Gate passed: no open gap at or above {threshold.ToWire()}.");
+            return ExitCodes.Ok;
+        }
+
+        terminal.Error($"gate failed: {failing.Count} open gap(s) at or above {threshold.ToWire()}: {string.Join(", ", failing.Take(10).Select(g => $"{g.GapId} ({g.Id})"))}{(failing.Count > 10 ? ", …" : string.Empty)}");
+        return ExitCodes.GateFailed;
     }
 
     private sealed class Progress(Terminal terminal) : IProgress<string>

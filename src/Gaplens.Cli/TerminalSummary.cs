@@ -18,7 +18,8 @@ public static class TerminalSummary
         var services = scan.Facts.Services.Count;
         terminal.Line();
         terminal.Line($"Gaplens {assessment.Profile.ToWire()} readiness of {root}: {Percent(assessment.Scores.Overall)} (target {Percent(assessment.Scores.Target)})");
-        terminal.Line($"  {scan.FilesScanned:N0} files, {services} deployable service{(services == 1 ? string.Empty : "s")}, {string.Join(", ", scan.Facts.Languages.Take(4))}");
+        var languages = scan.Facts.Languages.Count == 0 ? string.Empty : ", " + string.Join(", ", scan.Facts.Languages.Take(4));
+        terminal.Line($"  {scan.FilesScanned:N0} files, {services} deployable service{(services == 1 ? string.Empty : "s")}{languages}");
         var gaps = assessment.Gaps.ToList();
         terminal.Line($"  Gaps: {gaps.Count} open — {terminal.Paint($"{assessment.GapCount(Severity.Critical)} critical", "31")}, " +
                       $"{terminal.Paint($"{assessment.GapCount(Severity.High)} high", "33")}, {assessment.GapCount(Severity.Medium)} medium, {assessment.GapCount(Severity.Low)} low" +

@@ -62,7 +62,15 @@ public sealed class Workspace
         }
 
         testProjectDirectories = dotnetProjects.Where(p => p.IsTestProject).Select(p => p.Directory).ToList();
+        Classes = files.Files.Aggregate(FileClass.None, (all, file) => all | file.Class);
+        Ecosystems = packages.Select(p => p.Ecosystem).ToHashSet();
     }
+
+    /// <summary>Every file class present in the tree.</summary>
+    public FileClass Classes { get; }
+
+    /// <summary>Package ecosystems with at least one declared dependency.</summary>
+    public IReadOnlySet<PackageEcosystem> Ecosystems { get; }
 
     public FileIndex Files { get; }
 

@@ -3,6 +3,8 @@ using Gaplens.Practices.Model;
 
 namespace Gaplens.Practices.Tests;
 
+using Gaplens.Tests;
+
 /// <summary>Each definition file validates on its own, before the catalog checks the set against the contract.</summary>
 public sealed class CatalogFileTests
 {

@@ -1,4 +1,4 @@
-namespace Gaplens.Practices.Tests;
+namespace Gaplens.Tests;
 
 /// <summary>Locates the repository's folders from the test assembly, so tests read real files.</summary>
 internal static class RepositoryPaths

@@ -23,7 +23,7 @@ public sealed record CiJob(
     string? Condition = null);
 
 /// <summary>A step: a shell command (<see cref="Run"/>) or a reusable action/task/orb (<see cref="Uses"/>) with its inputs.</summary>
-public sealed record CiStep(string? Name, string? Run, string? Uses, int Line, IReadOnlyDictionary<string, string> Inputs)
+public sealed record CiStep(string? Name, string? Run, string? Uses, int Line, IReadOnlyDictionary<string, string> Inputs, string? WorkingDirectory = null)
 {
     public static readonly IReadOnlyDictionary<string, string> NoInputs = new Dictionary<string, string>();
 

@@ -130,9 +130,10 @@ public static partial class CiReader
         foreach (var (name, job, line) in root.Get("jobs").Entries())
         {
             var steps = new List<CiStep>();
+            var jobDirectory = job.Path("defaults", "run", "working-directory").Scalar() ?? root.Path("defaults", "run", "working-directory").Scalar();
             foreach (var step in job.Get("steps").Items())
             {
-                steps.Add(new CiStep(step.ScalarOf("name"), step.ScalarOf("run"), step.ScalarOf("uses"), step.Line(), Inputs(step.Get("with"))));
+                steps.Add(new CiStep(step.ScalarOf("name"), step.ScalarOf("run"), step.ScalarOf("uses"), step.Line(), Inputs(step.Get("with")), step.ScalarOf("working-directory") ?? jobDirectory));
             }
 
             if (job.ScalarOf("uses") is { } reusable)
@@ -550,6 +551,6 @@ public static partial class CiReader
     [GeneratedRegex(@"stage\s*\(\s*['""]([^'""]+)['""]")]
     private static partial Regex JenkinsStage();
 
-    [GeneratedRegex(@"^\s*(sh|bat|powershell|pwsh)\b")]
+    [GeneratedRegex(@"\b(sh|bat|powershell|pwsh)\s*(\(|'|""|script:)")]
     private static partial Regex JenkinsShell();
 }

@@ -46,10 +46,13 @@ public static class FactsBuilder
         };
     }
 
-    /// <summary>Samples, docs and fixtures are not the product: they neither make services nor count as its code.</summary>
+    /// <summary>
+    /// Samples, docs and fixtures are not the product: they neither make services nor count as its code. Only the
+    /// first two folders are looked at, so a Java package such as org/example/samples is not mistaken for samples.
+    /// </summary>
     public static bool IsExcluded(string path)
     {
-        foreach (var segment in RelativePaths.Segments(RelativePaths.DirectoryOf(path)))
+        foreach (var segment in RelativePaths.Segments(RelativePaths.DirectoryOf(path)).Take(2))
         {
             if (ExcludedServiceSegments.Contains(segment, StringComparer.OrdinalIgnoreCase))
             {
@@ -473,10 +476,15 @@ public static class FactsBuilder
         foreach (var compose in workspace.ComposeFiles)
         {
             var names = compose.Services.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var service in compose.Services.Where(s => s.Builds))
+            foreach (var service in compose.Services.Where(s => s.Builds && !IsTestRunnerOrFrontend(s.Name, codeServices)))
             {
                 foreach (var (key, (value, line)) in service.Environment)
                 {
+                    if (key.StartsWith("VITE_", StringComparison.Ordinal) || key.StartsWith("NEXT_PUBLIC_", StringComparison.Ordinal) || key.StartsWith("REACT_APP_", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
                     foreach (var other in names)
                     {
                         if (!other.Equals(service.Name, StringComparison.OrdinalIgnoreCase) &&
@@ -531,6 +539,18 @@ public static class FactsBuilder
 
         var outbound = FirstProductionHit(workspace, FactTerms.OutboundCalls.Where(t => t.Literal.Contains("Grpc", StringComparison.OrdinalIgnoreCase) || t.Literal.Contains("grpc", StringComparison.Ordinal)));
         return outbound;
+    }
+
+    /// <summary>A browser front end calling its API, or a test runner, is not one service calling another.</summary>
+    private static bool IsTestRunnerOrFrontend(string name, IReadOnlyList<ServiceInfo> services)
+    {
+        var lower = name.ToLowerInvariant();
+        if (lower.Contains("test", StringComparison.Ordinal) || lower.Contains("playwright", StringComparison.Ordinal) || lower.Contains("cypress", StringComparison.Ordinal) || lower.Contains("e2e", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return services.Any(s => (s.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase)) && s.Kind == "web-frontend");
     }
 
     /// <summary>Finds deployable services and merges what several sources say about the same directory.</summary>
@@ -641,7 +661,7 @@ public static class FactsBuilder
                     servesHttp = false;
                 }
                 else if ((package.Has("react") || package.Has("vue") || package.Has("@angular/core") || package.Has("svelte") || package.Has("solid-js")) &&
-                         package.Scripts.ContainsKey("build"))
+                         package.Scripts.ContainsKey("build") && HasIndexPage(package.Directory))
                 {
                     kind = "web-frontend";
                 }
@@ -661,6 +681,13 @@ public static class FactsBuilder
                 var name = package.Name is { Length: > 0 } n && !n.StartsWith('@') ? n : DirectoryName(package.Directory);
                 Add(package.Directory, name, kind, new Evidence(package.Path, 1, $"Node.js {kind} package"), servesHttp, [package.Directory]);
             }
+        }
+
+        /// <summary>A single-page app has an index.html (email templates and component libraries do not).</summary>
+        private bool HasIndexPage(string directory)
+        {
+            var prefix = directory.Length == 0 ? string.Empty : directory + "/";
+            return new[] { "index.html", "public/index.html", "src/index.html" }.Any(p => workspace.Files.Get(prefix + p) is not null);
         }
 
         private void AddPython()

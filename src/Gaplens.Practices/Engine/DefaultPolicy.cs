@@ -21,7 +21,7 @@ public static class DefaultPolicy
         var partial = context.PartialMatches.ToList();
         if (partial.Count > 0)
         {
-            return context.Partial(PracticeContext.EvidenceOf(partial), "Only " + PracticeContext.Describe(PracticeContext.EvidenceOf(partial)) + ".");
+            return context.Partial(PracticeContext.EvidenceOf(partial), "Partly in place: " + PracticeContext.Describe(PracticeContext.EvidenceOf(partial)) + ".");
         }
 
         return context.Missing(MissingReason(context));
@@ -29,8 +29,9 @@ public static class DefaultPolicy
 
     public static string MissingReason(PracticeContext context)
     {
-        var what = context.Practice.MissingText ?? $"no sign of {context.Practice.Title.ToLowerInvariant()}";
-        return $"{char.ToUpperInvariant(what[0])}{what[1..]} in the repository.";
+        var what = (context.Practice.MissingText ?? $"no sign of {context.Practice.Title.ToLowerInvariant()}").TrimEnd('.');
+        var where = what.Contains("repository", StringComparison.OrdinalIgnoreCase) ? string.Empty : " in the repository";
+        return $"{char.ToUpperInvariant(what[0])}{what[1..]}{where}.";
     }
 
     /// <summary>Services that a practice is judged against: those with code (and that serve HTTP when asked).</summary>
@@ -58,10 +59,18 @@ public static class DefaultPolicy
         return (with, without);
     }
 
+    /// <summary>Server-side practices that a static web front end (built files behind a web server) cannot have.</summary>
+    private static readonly HashSet<string> ServerSide = new(StringComparer.Ordinal)
+    {
+        "obs-metrics", "obs-structured-logging", "obs-tracing", "res-health-endpoint",
+    };
+
     public static Verdict PerService(PracticeContext context, IReadOnlyList<SignalMatch> present, bool httpOnly = false)
     {
         var evidence = PracticeContext.EvidenceOf(present).ToList();
-        var services = JudgedServices(context.Facts, httpOnly);
+        var services = JudgedServices(context.Facts, httpOnly)
+            .Where(s => !(s.Kind == "web-frontend" && ServerSide.Contains(context.Practice.Id)))
+            .ToList();
         var found = "Found " + PracticeContext.Describe(evidence) + ".";
         if (services.Count < 2)
         {

@@ -1,3 +1,4 @@
+using Gaplens.Core.Files;
 using Gaplens.Core.Model;
 using Gaplens.Ecosystems;
 using Gaplens.Ecosystems.Facts;
@@ -41,7 +42,22 @@ public sealed class PracticeContext
 
     public bool Has(string practiceId) => VerdictOf(practiceId)?.Status is PracticeStatus.Present or PracticeStatus.Partial;
 
-    public IReadOnlyList<string> SearchedSignals => Practice.Signals.Select(s => s.Detail).Distinct(StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// What a missing verdict says was searched for: the signals that could have matched in this tree (a NuGet package
+    /// or a C# literal means nothing to a Node repository), or every signal when none could.
+    /// </summary>
+    public IReadOnlyList<string> SearchedSignals
+    {
+        get
+        {
+            var relevant = Practice.Signals.Where(IsRelevant).ToList();
+            return (relevant.Count > 0 ? relevant : Practice.Signals).Select(s => s.Detail).Distinct(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    private bool IsRelevant(Signal signal) =>
+        signal.Ecosystem is { } ecosystem ? Workspace.Ecosystems.Contains(ecosystem) :
+        signal.Term is not { } term || (term.Classes & Workspace.Classes) != FileClass.None;
 
     public Verdict Present(IEnumerable<Evidence> evidence, string reason) => Make(PracticeStatus.Present, evidence, reason, [], [], []);
 

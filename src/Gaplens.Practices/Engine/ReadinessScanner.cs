@@ -58,12 +58,13 @@ public sealed class ReadinessScanner
         progress?.Report("Judging practices");
         var verdicts = Judge(workspace, facts, options);
         var (commit, commitDate) = GitHead.Read(files.Root);
-        return new ScanResult(root, commit, commitDate, files.Files.Count, content.FilesRead, options.Profile, facts, verdicts, workspace.Warnings, catalog, clock.Elapsed);
+        var readme = files.Files.FirstOrDefault(f => f.Directory.Length == 0 && f.Name.StartsWith("README", StringComparison.OrdinalIgnoreCase))?.Path;
+        return new ScanResult(root, commit, commitDate, files.Files.Count, content.FilesRead, options.Profile, facts, verdicts, workspace.Warnings, catalog, clock.Elapsed, readme);
     }
 
     private List<Verdict> Judge(Workspace workspace, RepositoryFacts facts, ScanOptions options)
     {
-        var evaluator = new SignalEvaluator(workspace);
+        var evaluator = new SignalEvaluator(workspace, facts);
         var verdicts = new Dictionary<string, Verdict>(StringComparer.Ordinal);
         var result = new List<Verdict>();
         foreach (var practice in catalog.Practices)
@@ -73,7 +74,7 @@ public sealed class ReadinessScanner
             Verdict verdict;
             try
             {
-                var reason = Applicability.NotApplicableReason(practice.Applies, context);
+                var reason = options.Disabled.TryGetValue(practice.Id, out var disabled) ? $"Disabled: {disabled}." : Applicability.NotApplicableReason(practice.Applies, context);
                 verdict = reason is not null
                     ? context.NotApplicable(reason)
                     : detectors.TryGetValue(practice.Id, out var detector) ? detector.Detect(context) : DefaultPolicy.Decide(context);

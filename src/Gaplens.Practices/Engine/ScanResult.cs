@@ -16,4 +16,5 @@ public sealed record ScanResult(
     IReadOnlyList<Verdict> Verdicts,
     IReadOnlyList<ScanWarning> Warnings,
     PracticeCatalog Catalog,
-    TimeSpan Duration);
+    TimeSpan Duration,
+    string? ReadmePath = null);

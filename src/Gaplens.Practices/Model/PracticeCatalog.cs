@@ -273,7 +273,13 @@ public sealed class PracticeCatalog
             return new Signal { Detail = detail, Level = level, File = new PathGlob(file), Name = name, Scope = ParseScope(node.ScalarOf("scope"), SignalScope.Any, source) };
         }
 
-        throw new InvalidDataException($"{source}: a signal needs one of package, code, text or file");
+        if (node.Get("platform") is { } platform)
+        {
+            var platforms = platform.Strings().SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+            return new Signal { Detail = detail, Level = level, Platforms = platforms, Name = name, Scope = SignalScope.Any };
+        }
+
+        throw new InvalidDataException($"{source}: a signal needs one of package, code, text, file or platform");
     }
 
     private static SignalScope ParseScope(string? value, SignalScope fallback, string source) => value switch

@@ -49,11 +49,15 @@ public sealed record Signal
 
     public SignalScope Scope { get; init; } = SignalScope.Production;
 
+    /// <summary>Platform form: the repository deploys to one of these platforms (facts), e.g. vercel or netlify.</summary>
+    public IReadOnlyList<string>? Platforms { get; init; }
+
     /// <summary>Named signals can be asked for by detectors.</summary>
     public string? Name { get; init; }
 
     public override string ToString() =>
         Package is not null ? $"{Ecosystem}:{Package}" :
         Term is not null ? $"'{Term.Literal}' in {Term.Classes}" :
-        File is not null ? $"file {File}" : Detail;
+        File is not null ? $"file {File}" :
+        Platforms is not null ? $"platform {string.Join(", ", Platforms)}" : Detail;
 }

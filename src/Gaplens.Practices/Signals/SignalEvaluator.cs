@@ -8,7 +8,7 @@ using Gaplens.Ecosystems.Packages;
 namespace Gaplens.Practices.Signals;
 
 /// <summary>Answers signals against the workspace: package references, term hits (scoped and refined) and files.</summary>
-public sealed class SignalEvaluator(Workspace workspace)
+public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
 {
     private const int MaxMatchesPerSignal = 40;
 
@@ -27,6 +27,12 @@ public sealed class SignalEvaluator(Workspace workspace)
         if (signal.File is not null)
         {
             return Files(signal, signal.File);
+        }
+
+        if (signal.Platforms is not null)
+        {
+            return signal.Platforms.Where(facts.Has).Take(1)
+                .Select(p => new SignalMatch(signal, new Evidence(".", null, $"{signal.Detail} ({p})"))).ToList();
         }
 
         return [];

@@ -52,6 +52,19 @@ public sealed class DeployContainerizedDetector : IPracticeDetector
             return context.Present(evidence, with.Count == 1 ? $"{with[0]} is built as a container image. {PracticeContext.Describe(evidence)}." : $"All {with.Count} services are built as container images. {PracticeContext.Describe(evidence)}.");
         }
 
+        if (with.Count == 0 && facts.Platforms.FirstOrDefault(p => p is "vercel" or "netlify" or "serverless" or "heroku" or "fly") is { } platform)
+        {
+            return context.Partial([], $"The {platform} platform builds and runs the app from source; no container image is built, so the runtime is whatever the platform provides.");
+        }
+
+        if (with.Count == 0 && facts.Has("aspire"))
+        {
+            var host = context.Workspace.DotnetProjects.First(p => p.IsAspireHost);
+            return context.Partial([new Evidence(host.Path, 1, ".NET Aspire AppHost")],
+                $"The .NET Aspire AppHost can publish {string.Join(", ", without)} as container images, but nothing in the repository builds or pins an image (no Dockerfile, container publish settings or azd configuration).",
+                [], without);
+        }
+
         if (with.Count == 0)
         {
             return context.Missing($"No container build for {string.Join(", ", without)}.",

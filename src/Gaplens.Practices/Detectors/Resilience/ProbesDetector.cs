@@ -34,22 +34,19 @@ public sealed class ProbesDetector : IPracticeDetector
         }
 
         var healthcheckImages = context.Workspace.Dockerfiles.Where(d => d.All("HEALTHCHECK").Any()).Select(d => d.Directory).ToHashSet(StringComparer.Ordinal);
-        foreach (var compose in context.Workspace.ComposeFiles)
+        foreach (var service in ComposeServices.Merged(context.Workspace))
         {
-            foreach (var service in compose.Services)
+            if (service.Healthcheck is { } healthcheck)
             {
-                if (service.HealthcheckLine is { } line)
-                {
-                    with.Add(new Evidence(compose.Path, line, $"compose service '{service.Name}' has a healthcheck"));
-                }
-                else if (service.BuildContext is { } context2 && healthcheckImages.Contains(context2))
-                {
-                    with.Add(new Evidence(compose.Path, service.Line, $"compose service '{service.Name}' inherits the image HEALTHCHECK"));
-                }
-                else if (service.Builds || service.Image is { } image && !FactsBuilder.IsInfrastructureImage(image))
-                {
-                    without.Add($"{service.Name} ({compose.Path})");
-                }
+                with.Add(healthcheck);
+            }
+            else if (service.BuildContext is { } buildContext && healthcheckImages.Contains(buildContext))
+            {
+                with.Add(new Evidence(service.Path, service.Line, $"compose service '{service.Name}' inherits the image HEALTHCHECK"));
+            }
+            else if (service.IsApplication)
+            {
+                without.Add($"{service.Name} ({service.Path})");
             }
         }
 

@@ -28,18 +28,15 @@ public sealed class ResourceLimitsDetector : IPracticeDetector
             }
         }
 
-        foreach (var compose in context.Workspace.ComposeFiles)
+        foreach (var service in ComposeServices.Merged(context.Workspace))
         {
-            foreach (var service in compose.Services)
+            if (service.Resources is { } resources)
             {
-                if (service.ResourcesLine is { } line)
-                {
-                    with.Add(new Evidence(compose.Path, line, $"compose service '{service.Name}' sets resource limits"));
-                }
-                else if (context.Workspace.KubernetesObjects.Count == 0 && (service.Builds || service.Image is { } image && !FactsBuilder.IsInfrastructureImage(image)))
-                {
-                    without.Add($"{service.Name} ({compose.Path})");
-                }
+                with.Add(resources);
+            }
+            else if (context.Workspace.KubernetesObjects.Count == 0 && service.IsApplication)
+            {
+                without.Add($"{service.Name} ({service.Path})");
             }
         }
 

@@ -57,7 +57,9 @@ public sealed class SecretsGitignoredDetector : IPracticeDetector
 
         var committedEnv = context.Workspace.Files.Files
             .Where(f => (f.Name == ".env" || f.Name.StartsWith(".env.", StringComparison.Ordinal)) && !IsTemplate(f.Name) && !context.Workspace.IsTestPath(f.Path))
-            .Select(f => new Evidence(f.Path, null, "environment file committed to the repository"))
+            .Select(f => (File: f, Line: CredentialLine(context, f)))
+            .Where(x => x.Line is not null)
+            .Select(x => new Evidence(x.File.Path, x.Line, "environment file with credential settings committed to the repository"))
             .ToList();
 
         if (committedEnv.Count > 0)
@@ -77,6 +79,36 @@ public sealed class SecretsGitignoredDetector : IPracticeDetector
             ? context.Missing("There is no .gitignore, so nothing stops secret files from being committed.", [".gitignore with .env, *.pem, *.key, *.pfx, secrets files"])
             : context.Missing("The .gitignore covers build output only; it does not exclude .env files, keys, certificates or local secret settings.",
                 [".env / .env.*", "*.pem, *.key, *.pfx, *.p12", "secrets.json, local settings"], ignores.Select(f => new Evidence(f.Path, 1, ".gitignore without secret patterns")));
+    }
+
+    /// <summary>First line of a committed .env that sets a credential (a .env holding only public settings is harmless).</summary>
+    private static int? CredentialLine(PracticeContext context, Gaplens.Core.Files.RepoFile file)
+    {
+        var text = context.Workspace.Text(file);
+        if (text is null)
+        {
+            return null;
+        }
+
+        for (var i = 1; i <= text.LineCount; i++)
+        {
+            var line = text.Line(i).Trim();
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            if (line.StartsWith('#') || eq <= 0)
+            {
+                continue;
+            }
+
+            var key = line[..eq].ToUpperInvariant();
+            if (key.Contains("SECRET", StringComparison.Ordinal) || key.Contains("PASSWORD", StringComparison.Ordinal) || key.Contains("TOKEN", StringComparison.Ordinal) ||
+                key.Contains("API_KEY", StringComparison.Ordinal) || key.Contains("APIKEY", StringComparison.Ordinal) || key.Contains("PRIVATE", StringComparison.Ordinal) ||
+                key.Contains("CREDENTIAL", StringComparison.Ordinal) || key.EndsWith("_KEY", StringComparison.Ordinal) || key.Contains("DSN", StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsTemplate(string name) =>

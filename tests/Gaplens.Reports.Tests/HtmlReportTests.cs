@@ -1,0 +1,56 @@
+using Gaplens.Reports;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+
+namespace Gaplens.Tests;
+
+/// <summary>The HTML report in a real headless Chromium (Debian chromium and chromium-driver, installed by .ci/run).</summary>
+public sealed class HtmlReportTests
+{
+    [Fact]
+    public void Report_loads_offline_shows_the_chart_and_renders_hostile_names_as_text()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("package.json", "{ \"name\": \"<script>alert('pkg')</script>\", \"scripts\": { \"start\": \"node server.js\" }, \"dependencies\": { \"express\": \"4\" } }\n")
+            .With("<svg onload=alert(1)>.js", "const express = require('express'); const app = express(); app.get('/x', (q, r) => r.json({})); app.listen(3000);\n")
+            .With("Dockerfile", "FROM node:latest\nCOPY . .\n");
+        var html = HtmlReportWriter.Write(Reports.For(tree.Root));
+        var file = Path.Combine(tree.Root, "report.html");
+        File.WriteAllText(file, html);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<svg onload", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+
+        using var driver = StartChromium();
+        driver.Navigate().GoToUrl(new Uri(file).AbsoluteUri);
+
+        var chart = driver.FindElement(By.Id("score-chart"));
+        Assert.True(chart.Displayed);
+        Assert.True(chart.Size.Width > 300 && chart.Size.Height > 100, $"chart is {chart.Size}");
+        Assert.NotEmpty(driver.FindElements(By.CssSelector("#score-chart rect.bar")));
+        Assert.Throws<NoAlertPresentException>(() => driver.SwitchTo().Alert());
+        var text = driver.FindElement(By.TagName("body")).Text;
+        Assert.Contains("<script>alert('pkg')</script>", text, StringComparison.Ordinal);
+        Assert.Contains("Executive summary", text, StringComparison.Ordinal);
+
+        var screenshot = ((ITakesScreenshot)driver).GetScreenshot();
+        var shots = Path.Combine(RepositoryPaths.Root, "TestResults", "screenshots");
+        Directory.CreateDirectory(shots);
+        var shot = Path.Combine(shots, "html-report.png");
+        screenshot.SaveAsFile(shot);
+        Assert.True(new FileInfo(shot).Length > 10_000, "the screenshot is empty");
+    }
+
+    private static ChromeDriver StartChromium()
+    {
+        var options = new ChromeOptions { BinaryLocation = "/usr/bin/chromium" };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,2000",
+            "--user-data-dir=" + Path.Combine(Path.GetTempPath(), "gaplens-chromium-" + Guid.NewGuid().ToString("N")));
+        var service = ChromeDriverService.CreateDefaultService("/usr/bin", "chromedriver");
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+}

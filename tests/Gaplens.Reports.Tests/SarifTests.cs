@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Gaplens.Reports;
+using NJsonSchema;
+
+namespace Gaplens.Tests;
+
+public sealed class SarifTests
+{
+    [Fact]
+    public async Task Sarif_validates_against_the_official_2_1_0_schema()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryPaths.Spec, "schemas", "sarif-schema-2.1.0.json"));
+        var sarif = SarifReportWriter.Write(Reports.For(Reports.Fixture("shop")));
+
+        var errors = schema.Validate(sarif);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    [Fact]
+    public void One_rule_per_practice_one_result_per_open_gap_each_located_at_a_file()
+    {
+        var context = Reports.For(Reports.Fixture("shop"));
+        using var sarif = JsonDocument.Parse(SarifReportWriter.Write(context));
+        var run = sarif.RootElement.GetProperty("runs")[0];
+
+        Assert.Equal(context.Assessment.Practices.Count, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(context.Assessment.Gaps.Count(), results.Count);
+        foreach (var result in results)
+        {
+            var uri = result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!;
+            Assert.True(File.Exists(Path.Combine(Reports.Fixture("shop"), Uri.UnescapeDataString(uri))), $"{uri} does not exist");
+        }
+    }
+
+    [Theory]
+    [InlineData(Core.Model.Severity.Critical, "error")]
+    [InlineData(Core.Model.Severity.Medium, "warning")]
+    [InlineData(Core.Model.Severity.Low, "note")]
+    public void Levels_follow_severity(Core.Model.Severity severity, string level) => Assert.Equal(level, SarifReportWriter.Level(severity));
+}
