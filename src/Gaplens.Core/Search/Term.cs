@@ -12,4 +12,31 @@ public sealed record Term(string Literal, FileClass Classes, bool IgnoreCase = f
 }
 
 /// <summary>One place where a term occurs.</summary>
-public sealed record TermHit(RepoFile File, int Line, string LineText);
+public sealed record TermHit(RepoFile File, int Line, string LineText)
+{
+    /// <summary>True when the hit sits on a commented-out line of code or configuration (documentation is never a comment).</summary>
+    public bool IsCommentedOut
+    {
+        get
+        {
+            var line = LineText;
+            if (File.Is(FileClass.Docs))
+            {
+                return false;
+            }
+
+            if (line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith("/*", StringComparison.Ordinal) ||
+                line.StartsWith("<!--", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal) && File.Is(FileClass.Code))
+            {
+                return true;
+            }
+
+            if (line.StartsWith('#') && File.Is(FileClass.Python | FileClass.Yaml | FileClass.Shell | FileClass.Properties | FileClass.Terraform | FileClass.Dockerfile | FileClass.Toml | FileClass.Ruby))
+            {
+                return true;
+            }
+
+            return line.StartsWith("--", StringComparison.Ordinal) && File.Is(FileClass.Sql);
+        }
+    }
+}

@@ -43,7 +43,7 @@ public static class FactTerms
     /// <summary>Calls to other services: HTTP and gRPC clients, mail servers.</summary>
     public static readonly IReadOnlyList<Term> OutboundCalls =
     [
-        new("AddHttpClient", FileClass.CSharp), new("new HttpClient(", FileClass.CSharp), new("AddGrpcClient", FileClass.CSharp),
+        new("AddHttpClient<", FileClass.CSharp), new("AddHttpClient(", FileClass.CSharp), new("new HttpClient(", FileClass.CSharp), new("AddGrpcClient<", FileClass.CSharp), new("AddGrpcClient(", FileClass.CSharp),
         new("GrpcChannel.ForAddress", FileClass.CSharp), new("IHttpClientFactory", FileClass.CSharp), new("SmtpClient", FileClass.CSharp),
         new("axios.", FileClass.JavaScript), new("axios(", FileClass.JavaScript), new("from 'axios'", FileClass.JavaScript),
         new("require('node-fetch')", FileClass.JavaScript), new("nodemailer", FileClass.JavaScript), new("got(", FileClass.JavaScript),

@@ -34,7 +34,7 @@ public static class FactsBuilder
             Dependencies = Dependencies(workspace),
             CiSystems = workspace.Pipelines.Select(p => p.System).Distinct().Order(StringComparer.Ordinal).ToList(),
             Platforms = platforms,
-            HttpApi = FirstProductionHit(workspace, FactTerms.HttpApi),
+            HttpApi = FirstProductionHit(workspace, FactTerms.HttpApi, hit => !IsIncidentalRouteHandler(hit.File.Path) && !IsProbeRoute(hit.LineText)),
             Ui = UiEvidence(workspace),
             Grpc = FirstProductionHit(workspace, FactTerms.Grpc),
             OutboundCalls = FirstProductionHit(workspace, FactTerms.OutboundCalls) ?? OutboundPackage(workspace),
@@ -66,14 +66,37 @@ public static class FactsBuilder
     /// <summary>Images of databases, proxies and tools rather than of the repository's own services.</summary>
     public static bool IsInfrastructureImage(string image) => DependencyCatalog.IsInfrastructureImage(image);
 
-    internal static Evidence? FirstProductionHit(Workspace workspace, IEnumerable<Term> terms)
+    /// <summary>
+    /// Route handlers a UI framework needs for itself (cache revalidation, webhooks, cron, draft mode, OG images, the
+    /// auth callback) do not make a site an HTTP API that consumers program against.
+    /// </summary>
+    private static bool IsIncidentalRouteHandler(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        if (!name.StartsWith("route.", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string[] incidental = ["revalidate", "webhook", "webhooks", "cron", "draft", "preview", "og", "auth", "[...nextauth]", "sitemap"];
+        return path.Split('/').Any(segment => incidental.Contains(segment, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>A route for the root or for health and metrics probes alone does not make an API.</summary>
+    private static bool IsProbeRoute(string line)
+    {
+        string[] routes = ["\"/\"", "'/'", "\"/health", "'/health", "\"/_health", "\"/ready", "\"/live", "\"/metrics", "'/metrics", "\"/ping", "'/ping"];
+        return routes.Any(r => line.Contains(r, StringComparison.Ordinal));
+    }
+
+    internal static Evidence? FirstProductionHit(Workspace workspace, IEnumerable<Term> terms, Func<TermHit, bool>? accept = null)
     {
         TermHit? best = null;
         foreach (var term in terms)
         {
             foreach (var hit in workspace.Content.Hits(term))
             {
-                if (workspace.IsTestPath(hit.File.Path) || IsExcluded(hit.File.Path))
+                if (workspace.IsTestPath(hit.File.Path) || IsExcluded(hit.File.Path) || hit.IsCommentedOut || accept is not null && !accept(hit))
                 {
                     continue;
                 }

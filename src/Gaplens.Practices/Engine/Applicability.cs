@@ -25,7 +25,7 @@ public static class Applicability
         "service-calls", "user-facing", "authn", "http-api", "serves-http", "dockerfiles", "needs-secrets", "reads-config",
         "relational-db", "persistent-data", "backups", "database", "iac-storage", "serves-requests", "requests-or-jobs",
         "health-with-dependencies", "orchestrated", "network-calls", "outbound-calls", "cloud-deploy", "deploys-containers",
-        "multi-service", "multi-http-service", "terraform", "personal-data", "users-and-data", "needs-services",
+        "multi-service", "multi-http-service", "terraform", "personal-data", "users-and-data", "needs-services", "long-running",
     };
 
     /// <summary>Null when the practice applies; otherwise why it does not.</summary>
@@ -48,7 +48,7 @@ public static class Applicability
             "authn" => context.Has("sec-authn") ? null : "There is no authentication, so there is no authorization layer to judge (reported under sec-authn).",
             "http-api" => facts.ExposesHttpApi ? null : "The repository exposes no HTTP API.",
             "serves-http" => facts.ServesHttp && facts.IsDeployable ? null : "Nothing in the repository serves HTTP.",
-            "dockerfiles" => facts.Has("docker") ? null : "There are no Dockerfiles for deployed images.",
+            "dockerfiles" => facts.Has("docker") || facts.Has("kubernetes") ? null : "There are no Dockerfiles or Kubernetes workloads for deployed images.",
             "needs-secrets" => facts.UsesDatabase || facts.UsesBroker || facts.OutboundCalls is not null || context.Has("sec-authn") || facts.Dependencies.Count > 0 ? null : "The application uses no credentials (no database, broker, external API or token signing).",
             "reads-config" => facts.ReadsConfiguration is not null && facts.IsDeployable ? null : facts.IsDeployable ? "The application reads no environment configuration." : NotDeployable(facts),
             "relational-db" => facts.UsesRelationalDatabase ? null : facts.UsesDatabase ? $"The data store ({string.Join(", ", facts.Databases.Select(d => d.Name))}) is schemaless; there is no relational schema to migrate." : "The application owns no relational database.",
@@ -65,11 +65,16 @@ public static class Applicability
             "outbound-calls" => facts.OutboundCalls is not null || facts.InterServiceCalls is not null ? null : "The code calls no other service over the network (only its own data stores, if any).",
             "cloud-deploy" => facts.DeploysToOrchestratorOrCloud ? null : "Nothing deploys to an orchestrator or cloud platform (no Kubernetes, IaC or platform configuration).",
             "deploys-containers" => facts.Has("kubernetes") || facts.Has("compose") && facts.HasContainers || facts.Has("ecs") || facts.Has("azure-container-apps") ? null : "No container deployment (Kubernetes, Compose, ECS, Container Apps) is described.",
-            "multi-service" => facts.IsMultiService ? null : "There is a single deployable service.",
+            "multi-service" => facts.Services.Count(s => s.Kind != "web-frontend") > 1 ? null :
+                facts.Services.Any(s => s.Kind == "web-frontend") ? "There is a single deployable back-end service (the browser front end calls it directly)." : "There is a single deployable service.",
             "multi-http-service" => facts.Services.Count(s => s.ServesHttp && s.Kind != "web-frontend") > 1 ? null : "There is at most one HTTP back-end service (a browser front end calling it does not need a gateway).",
             "terraform" => facts.Has("terraform") ? null : "There is no Terraform in the repository.",
             "personal-data" => facts.OwnsPersistentData && (context.Has("sec-authn") || HasPersonalFields(context)) ? null : "The application stores no personal data.",
             "users-and-data" => facts.OwnsPersistentData && (context.Has("sec-authn") || facts.HasUi) ? null : "The application has no users changing stored data.",
+            "long-running" => !facts.IsDeployable ? NotDeployable(facts) :
+                facts.Platforms.Any(p => p is "vercel" or "netlify") && !facts.HasContainers && !facts.Has("kubernetes")
+                    ? "The app runs as serverless functions on the platform (" + string.Join(", ", facts.Platforms.Where(p => p is "vercel" or "netlify")) + "): there is no long-running process to stop gracefully."
+                    : null,
             "needs-services" => facts.UsesDatabase || facts.UsesBroker || facts.Dependencies.Count > 0 || facts.IsMultiService ? null : "The application needs no other service to run.",
             _ => throw new InvalidOperationException($"unknown applicability rule '{key}'"),
         };

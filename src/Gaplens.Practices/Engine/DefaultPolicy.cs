@@ -59,18 +59,17 @@ public static class DefaultPolicy
         return (with, without);
     }
 
-    /// <summary>Server-side practices that a static web front end (built files behind a web server) cannot have.</summary>
-    private static readonly HashSet<string> ServerSide = new(StringComparer.Ordinal)
-    {
-        "obs-metrics", "obs-structured-logging", "obs-tracing", "res-health-endpoint",
-    };
-
     public static Verdict PerService(PracticeContext context, IReadOnlyList<SignalMatch> present, bool httpOnly = false)
     {
         var evidence = PracticeContext.EvidenceOf(present).ToList();
-        var services = JudgedServices(context.Facts, httpOnly)
-            .Where(s => !(s.Kind == "web-frontend" && ServerSide.Contains(context.Practice.Id)))
-            .ToList();
+        var services = JudgedServices(context.Facts, httpOnly).ToList();
+        if (services.Any(s => s.Kind != "web-frontend"))
+        {
+            // A static front end is judged with the back end it ships with: server-side practices cannot apply to it,
+            // and for the others (tests, error tracking) evidence in the back end is what reviewers look for first.
+            services.RemoveAll(s => s.Kind == "web-frontend");
+        }
+
         var found = "Found " + PracticeContext.Describe(evidence) + ".";
         if (services.Count < 2)
         {

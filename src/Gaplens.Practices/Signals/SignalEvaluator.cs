@@ -147,25 +147,5 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
     }
 
     /// <summary>A hit on a commented-out line shows nothing (an exporter left commented is not an exporter).</summary>
-    public static bool IsCommentedOut(TermHit hit)
-    {
-        var line = hit.LineText;
-        if (hit.File.Is(FileClass.Docs))
-        {
-            return false;
-        }
-
-        if (line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith("/*", StringComparison.Ordinal) ||
-            line.StartsWith("<!--", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal) && hit.File.Is(FileClass.Code))
-        {
-            return true;
-        }
-
-        if (line.StartsWith('#') && hit.File.Is(FileClass.Python | FileClass.Yaml | FileClass.Shell | FileClass.Properties | FileClass.Terraform | FileClass.Dockerfile | FileClass.Toml | FileClass.Ruby))
-        {
-            return true;
-        }
-
-        return line.StartsWith("--", StringComparison.Ordinal) && hit.File.Is(FileClass.Sql);
-    }
+    public static bool IsCommentedOut(TermHit hit) => hit.IsCommentedOut;
 }

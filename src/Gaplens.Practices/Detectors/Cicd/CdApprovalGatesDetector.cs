@@ -11,6 +11,9 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
 {
     private static readonly string[] ManualTriggers = ["workflow_dispatch", "release", "repository_dispatch"];
 
+    /// <summary>Platforms whose Git integration deploys without a pipeline in the repository.</summary>
+    private static readonly HashSet<string> PlatformDeploys = new(StringComparer.Ordinal) { "vercel", "netlify" };
+
     public string PracticeId => "cd-approval-gates";
 
     public Verdict Detect(PracticeContext context)
@@ -49,6 +52,12 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
         {
             var evidence = shipping.Select(s => new Evidence(s.Pipeline.Path, 1, $"runs only on {string.Join("/", s.Pipeline.Triggers)}")).Distinct().ToList();
             return context.Partial(evidence, "Deployments start only by hand (a manual dispatch or a published release), but no protected environment or required reviewer gates them.");
+        }
+
+        if (shipping.Count == 0 && context.Facts.Platforms.FirstOrDefault(p => PlatformDeploys.Contains(p)) is { } platform)
+        {
+            return context.Partial([],
+                $"The {platform} platform deploys from Git outside any pipeline: production changes on every merge to the production branch, so the only gate is branch protection and review, which cannot be seen in the repository; promote releases explicitly for a real approval step.");
         }
 
         return context.Missing("Deploy jobs run without a protected environment or a manual approval step.",

@@ -20,7 +20,7 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
         var dockerfiles = context.Workspace.Dockerfiles.Where(d => !d.IsDevContainer && !Ecosystems.Facts.FactsBuilder.IsExcluded(d.Path) && !context.Workspace.IsTestPath(d.Path)).ToList();
         if (dockerfiles.Count == 0)
         {
-            return context.NotApplicable("There are no Dockerfiles for deployed images.");
+            return JudgeDeployedImages(context) ?? context.NotApplicable("There are no Dockerfiles for deployed images, and no workload runs an application image.");
         }
 
         var k8sNonRoot = context.Workspace.KubernetesObjects.Where(o => o.IsWorkload).SelectMany(o => o.Containers).Any(c => c.RunAsNonRoot);
@@ -106,6 +106,39 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
     /// A digest, or a tag with a version number ("node:alpine" and "latest" float); an image from a build argument
     /// cannot be judged and passes.
     /// </summary>
+    /// <summary>
+    /// Without a Dockerfile (images built by buildpacks or elsewhere), the Kubernetes workloads that run the
+    /// application's own images still show whether those run pinned and as non-root.
+    /// </summary>
+    private static Verdict? JudgeDeployedImages(PracticeContext context)
+    {
+        var containers = context.Workspace.KubernetesObjects.Where(o => o.IsWorkload && !context.Workspace.IsTestPath(o.Path))
+            .SelectMany(o => o.Containers.Select(c => (Object: o, Container: c)))
+            .Where(x => x.Container.Image.Length > 0 && !Ecosystems.Facts.FactsBuilder.IsInfrastructureImage(x.Container.Image))
+            .ToList();
+        if (containers.Count == 0)
+        {
+            return null;
+        }
+
+        var evidence = containers.Select(x => new Evidence(x.Object.Path, x.Container.Line, $"workload runs image {x.Container.Image}")).ToList();
+        var issues = new List<string>();
+        var unpinned = containers.Where(x => !IsPinned(x.Container.Image)).Select(x => x.Container.Image).Distinct(StringComparer.Ordinal).ToList();
+        if (unpinned.Count > 0)
+        {
+            issues.Add($"image {string.Join(", ", unpinned)} has no version tag or digest");
+        }
+
+        if (containers.Any(x => !x.Container.RunAsNonRoot))
+        {
+            issues.Add("no securityContext with runAsNonRoot");
+        }
+
+        return issues.Count == 0
+            ? context.Present(evidence, "No Dockerfile is in the repository; the deployed application images are pinned and run as non-root.")
+            : context.Partial(evidence, $"No Dockerfile is in the repository, and the deployed application images are not hardened: {string.Join("; ", issues)}.");
+    }
+
     private static bool IsPinned(string image)
     {
         if (image.Contains('@', StringComparison.Ordinal) || image.Contains('$', StringComparison.Ordinal))

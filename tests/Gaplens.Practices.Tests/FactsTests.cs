@@ -1,0 +1,92 @@
+namespace Gaplens.Practices.Tests;
+
+using Gaplens.Tests;
+
+/// <summary>Repository facts drive applicability, so each fact has a case that sets it and one that must not.</summary>
+public sealed class FactsTests
+{
+    private const string Project = """
+        <Project Sdk="Microsoft.NET.Sdk.Web">
+          <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+        </Project>
+        """;
+
+    [Fact]
+    public void Telemetry_instrumentation_and_commented_code_are_not_outbound_calls()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("src/Api/Api.csproj", Project)
+            .With("src/Api/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddOpenTelemetry().WithTracing(t => t
+                    .AddHttpClientInstrumentation()
+                    //.AddGrpcClientInstrumentation()
+                    );
+                var app = builder.Build();
+                app.MapGet("/items", () => Array.Empty<string>());
+                app.Run();
+                """);
+
+        var facts = Scan.Run(tree.Root).Facts;
+
+        Assert.Null(facts.OutboundCalls);
+        Assert.True(facts.ServesHttp);
+    }
+
+    [Fact]
+    public void A_typed_http_client_is_an_outbound_call()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("src/Api/Api.csproj", Project)
+            .With("src/Api/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddHttpClient<CatalogClient>(c => c.BaseAddress = new Uri("http://catalog"));
+                var app = builder.Build();
+                app.MapGet("/items", () => Array.Empty<string>());
+                app.Run();
+                """);
+
+        var facts = Scan.Run(tree.Root).Facts;
+
+        Assert.NotNull(facts.OutboundCalls);
+        Assert.Equal("src/Api/Program.cs", facts.OutboundCalls.Path);
+        Assert.Equal(2, facts.OutboundCalls.Line);
+    }
+
+    [Fact]
+    public void A_browser_front_end_and_an_api_are_two_services_of_different_kinds()
+    {
+        using var tree = FixtureCopy.Of(Path.Combine(RepositoryPaths.Fixtures, "practices", "scale-async-messaging", "frontend-and-api"), PracticeCaseTests.CaseFile);
+
+        var services = Scan.Run(tree.Root).Facts.Services.ToDictionary(s => s.Path, s => s.Kind);
+
+        Assert.Equal(2, services.Count);
+        Assert.Equal("web-frontend", services["frontend"]);
+        Assert.NotEqual("web-frontend", services["api"]);
+    }
+
+    [Fact]
+    public void A_root_or_health_route_alone_is_not_an_http_api_but_a_resource_route_is()
+    {
+        using var probesOnly = FixtureCopy.Empty()
+            .With("src/Cart/Cart.csproj", Project)
+            .With("src/Cart/Program.cs", """
+                var app = WebApplication.CreateBuilder(args).Build();
+                app.MapGrpcService<CartService>();
+                app.MapGet("/", () => "gRPC endpoints only");
+                app.MapGet("/healthz", () => "ok");
+                app.Run();
+                """);
+        using var api = FixtureCopy.Empty()
+            .With("src/Cart/Cart.csproj", Project)
+            .With("src/Cart/Program.cs", """
+                var app = WebApplication.CreateBuilder(args).Build();
+                app.MapGet("/", () => "cart");
+                app.MapGet("/carts/{id}", (string id) => Results.Ok(id));
+                app.Run();
+                """);
+
+        Assert.Null(Scan.Run(probesOnly.Root).Facts.HttpApi);
+        Assert.Equal(3, Scan.Run(api.Root).Facts.HttpApi?.Line);
+    }
+}
