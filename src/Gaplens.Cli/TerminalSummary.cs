@@ -46,7 +46,12 @@ public static class TerminalSummary
         if (scan.Warnings.Count + assessment.Warnings.Count > 0)
         {
             terminal.Line();
-            terminal.Line($"  {scan.Warnings.Count + assessment.Warnings.Count} warning(s): files that could not be read or parsed, links not followed (see the report's warnings).");
+            var warnings = scan.Warnings.Concat(assessment.Warnings).ToList();
+            terminal.Line($"  {warnings.Count} warning(s){(warnings.Count > 3 ? ", the first 3" : string.Empty)} (all are in the report):");
+            foreach (var warning in warnings.Take(3))
+            {
+                terminal.Line($"    {Shorten($"{warning.Path}: {warning.Message}", 110)}");
+            }
         }
 
         terminal.Line($"  Effort to close open gaps: {assessment.TotalEffort} (~{assessment.Weeks(assessment.TotalEffort).ToString(CultureInfo.InvariantCulture)} weeks for a team of {assessment.Options.TeamSize}).");
@@ -56,5 +61,16 @@ public static class TerminalSummary
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    /// <summary>Shortens a line and replaces control characters, so text from the repository cannot drive the terminal.</summary>
+    private static string Shorten(string text, int length)
+    {
+        var clean = string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? '?' : source[i];
+            }
+        });
+        return clean.Length <= length ? clean : clean[..(length - 1)] + "…";
+    }
 }

@@ -38,25 +38,60 @@ public static class DefaultPolicy
     public static IReadOnlyList<ServiceInfo> JudgedServices(RepositoryFacts facts, bool httpOnly = false) =>
         facts.Services.Where(s => s.HasCode && (!httpOnly || s.ServesHttp)).ToList();
 
-    /// <summary>Splits services by whether evidence lies in their code; evidence outside all services counts for none.</summary>
-    public static (List<string> With, List<string> Without) Split(IReadOnlyList<ServiceInfo> services, IEnumerable<Evidence> evidence)
+    /// <summary>
+    /// Splits services by whether evidence belongs to them: it lies in their code, or outside every service in a path
+    /// named after one (tests/Basket.UnitTests belongs to Basket.API). <paramref name="shared"/> is true when some
+    /// evidence belongs to no service (shared libraries, root test folders): it may serve all of them.
+    /// </summary>
+    public static (List<string> With, List<string> Without) Split(IReadOnlyList<ServiceInfo> services, IEnumerable<Evidence> evidence, out IReadOnlyList<string> shared)
     {
         var paths = evidence.Select(e => e.Path).Distinct(StringComparer.Ordinal).ToList();
+        var owners = paths.ToDictionary(p => p, p => services.Where(s => s.Owns(p)).ToList(), StringComparer.Ordinal);
+        foreach (var path in paths.Where(p => owners[p].Count == 0))
+        {
+            owners[path] = services.Where(s => NamedAfter(path, s)).ToList();
+        }
+
+        shared = owners.Where(o => o.Value.Count == 0).Select(o => o.Key).Order(StringComparer.Ordinal).ToList();
         var with = new List<string>();
         var without = new List<string>();
         foreach (var service in services)
         {
-            if (paths.Any(service.Owns))
-            {
-                with.Add(service.Name);
-            }
-            else
-            {
-                without.Add(service.Name);
-            }
+            (owners.Values.Any(o => o.Contains(service)) ? with : without).Add(service.Name);
         }
 
         return (with, without);
+    }
+
+    public static (List<string> With, List<string> Without) Split(IReadOnlyList<ServiceInfo> services, IEnumerable<Evidence> evidence) =>
+        Split(services, evidence, out _);
+
+    private static readonly HashSet<string> CentralManifests = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Directory.Packages.props", "Directory.Build.props", "Directory.Build.targets", "package.json", "pnpm-workspace.yaml", "go.work", "pyproject.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
+    };
+
+    private static readonly string[] NameSuffixes = [".api", "-api", "_api", "api", "-service", "_service", "service", "-svc", ".web", "-server", "-app"];
+
+    /// <summary>True when a path segment is named after the service ("Basket.UnitTests", "catalog_test.py", "orders").</summary>
+    private static bool NamedAfter(string path, ServiceInfo service)
+    {
+        var name = service.Name.ToLowerInvariant();
+        var stem = name;
+        foreach (var suffix in NameSuffixes)
+        {
+            if (stem.Length > suffix.Length + 2 && stem.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                stem = stem[..^suffix.Length].TrimEnd('.', '-', '_');
+                break;
+            }
+        }
+
+        var segments = path.ToLowerInvariant().Split('/');
+        return segments.Any(segment => Names(segment, name) || stem.Length >= 3 && Names(segment, stem));
+
+        static bool Names(string segment, string name) =>
+            segment == name || segment.Length > name.Length && segment.StartsWith(name, StringComparison.Ordinal) && segment[name.Length] is '.' or '-' or '_';
     }
 
     public static Verdict PerService(PracticeContext context, IReadOnlyList<SignalMatch> present, bool httpOnly = false)
@@ -76,10 +111,13 @@ public static class DefaultPolicy
             return context.Present(evidence, found);
         }
 
-        var (with, without) = Split(services, evidence);
-        if (without.Count == 0 || with.Count == 0)
+        var (with, without) = Split(services, evidence, out var unattributed);
+        // Shared production code (a ServiceDefaults or common library) may serve every service; tests of something
+        // that is not a service and central package files say nothing about any one service.
+        var shared = unattributed.Any(p => !context.Workspace.IsTestPath(p) && !CentralManifests.Contains(p[(p.LastIndexOf('/') + 1)..]));
+        if (without.Count == 0 || with.Count == 0 || shared)
         {
-            // Evidence in shared code that no service owns: it cannot be attributed, so it is not held against any.
+            // Evidence in shared code that no service owns may serve every service, so it is not held against any.
             return context.Present(evidence, found);
         }
 
