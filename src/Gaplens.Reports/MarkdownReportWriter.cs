@@ -151,7 +151,7 @@ public static class MarkdownReportWriter
         md.Append("| Service | Kind | Path |");
         foreach (var column in ServiceMatrix.Columns)
         {
-            md.Append($" {ShortTitle(titles.GetValueOrDefault(column, column))} |");
+            md.Append($" {ColumnTitles.GetValueOrDefault(column) ?? ShortTitle(titles.GetValueOrDefault(column, column))} |");
         }
 
         md.AppendLine(" Readiness | Open gaps |");
@@ -469,6 +469,13 @@ public static class MarkdownReportWriter
     }
 
     private static string DomainTitle(Assessment a, string domain) => a.Scores.Domains.FirstOrDefault(d => d.Domain == domain)?.Title ?? domain;
+
+    private static readonly Dictionary<string, string> ColumnTitles = new(StringComparer.Ordinal)
+    {
+        ["cicd"] = "CI/CD", ["testing"] = "Testing", ["security"] = "Security", ["secrets"] = "Secrets", ["data"] = "Data",
+        ["observability"] = "Observability", ["resilience"] = "Resilience", ["scalability"] = "Scalability", ["config"] = "Config",
+        ["api"] = "API", ["operations"] = "Operations", ["compliance"] = "Compliance", ["devex"] = "DX",
+    };
 
     private static string ShortTitle(string title)
     {
