@@ -71,17 +71,24 @@ public static partial class PythonManifest
         return result;
     }
 
-    private static IReadOnlyList<PackageReference> ReadPyProject(SourceText source, out string? error)
+    private static TomlTable? ParseToml(SourceText source, out string? error)
     {
         error = null;
-        TomlTable table;
         try
         {
-            table = TomlSerializer.Deserialize<TomlTable>(source.Text) ?? new TomlTable();
+            return TomlSerializer.Deserialize<TomlTable>(source.Text) ?? new TomlTable();
         }
         catch (Exception ex) when (ex is TomlException or InvalidOperationException or ArgumentException)
         {
             error = $"invalid TOML: {FirstLine(ex.Message)}";
+            return null;
+        }
+    }
+
+    private static IReadOnlyList<PackageReference> ReadPyProject(SourceText source, out string? error)
+    {
+        if (ParseToml(source, out error) is not { } table)
+        {
             return ReadQuoted(source);
         }
 
@@ -178,15 +185,8 @@ public static partial class PythonManifest
 
     private static IReadOnlyList<PackageReference> ReadPipfile(SourceText source, out string? error)
     {
-        error = null;
-        TomlTable table;
-        try
+        if (ParseToml(source, out error) is not { } table)
         {
-            table = TomlSerializer.Deserialize<TomlTable>(source.Text) ?? new TomlTable();
-        }
-        catch (Exception ex) when (ex is TomlException or InvalidOperationException or ArgumentException)
-        {
-            error = $"invalid TOML: {FirstLine(ex.Message)}";
             return [];
         }
 
