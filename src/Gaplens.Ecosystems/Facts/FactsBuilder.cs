@@ -820,6 +820,11 @@ public static class FactsBuilder
         {
             foreach (var compose in workspace.ComposeFiles)
             {
+                if (IsExcluded(compose.Path) || TestPaths.LooksLikeTest(compose.Path))
+                {
+                    continue;
+                }
+
                 foreach (var service in compose.Services.Where(s => s.Builds))
                 {
                     var context = service.BuildContext!;
@@ -858,7 +863,7 @@ public static class FactsBuilder
             foreach (var workload in workspace.KubernetesObjects.Where(o => o.IsWorkload && o.Kind is not "Job" and not "CronJob" and not "Pod"))
             {
                 var images = workload.Containers.Select(c => c.Image).ToList();
-                if (images.Count == 0 || images.All(DependencyCatalog.IsInfrastructureImage))
+                if (images.Count == 0 || images.All(DependencyCatalog.IsInfrastructureImage) || IsExcluded(workload.Path) || TestPaths.LooksLikeTest(workload.Path))
                 {
                     continue;
                 }
