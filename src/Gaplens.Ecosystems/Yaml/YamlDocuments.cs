@@ -23,7 +23,8 @@ public static class YamlDocuments
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InvalidCastException)
         {
-            error = $"invalid YAML: {FirstLine(ex.Message)}";
+            // YamlDotNet reports some malformed documents (an unclosed flow sequence or mapping) as an invalid operation.
+            error = "invalid YAML: the document is malformed or truncated (an unclosed bracket, brace or quote?)";
             return [];
         }
     }
