@@ -19,7 +19,7 @@ public static class HtmlReportWriter
     public static string Write(ReportContext context)
     {
         var a = context.Assessment;
-        var name = Path.GetFileName(Path.GetFullPath(a.Scan.Root).TrimEnd(Path.DirectorySeparatorChar));
+        var name = context.RepositoryName;
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

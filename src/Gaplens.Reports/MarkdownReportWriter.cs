@@ -19,7 +19,7 @@ public static class MarkdownReportWriter
     {
         var a = context.Assessment;
         var md = new StringBuilder();
-        var name = RepositoryName(a.Scan.Root);
+        var name = context.RepositoryName;
         md.AppendLine($"# Production-readiness gap analysis: {T(name)}").AppendLine();
         Header(md, context);
         Contents(md, a);
@@ -60,7 +60,7 @@ public static class MarkdownReportWriter
         var scan = a.Scan;
         var facts = scan.Facts;
         md.AppendLine("| | |").AppendLine("|---|---|");
-        md.AppendLine($"| Repository | {T(RepositoryName(scan.Root))}{(scan.Commit is { } commit ? $" at commit {C(commit[..Math.Min(12, commit.Length)])}" : string.Empty)} |");
+        md.AppendLine($"| Repository | {T(context.RepositoryName)}{(scan.Commit is { } commit ? $" at commit {C(commit[..Math.Min(12, commit.Length)])}" : string.Empty)} |");
         md.AppendLine($"| Date | {context.DateText} |");
         md.AppendLine($"| Profile | {a.Profile.ToWire()} |");
         md.AppendLine($"| Scope | {scan.FilesScanned.ToString("N0", Invariant)} files; {Plural(facts.Services.Count, "deployable service")}; {T(string.Join(", ", facts.Languages.Take(6)).DefaultIfBlank("no code"))} |");
@@ -483,13 +483,6 @@ public static class MarkdownReportWriter
         var shortTitle = cut > 0 ? title[..cut].Trim() : title;
         var and = shortTitle.IndexOf(" and ", StringComparison.Ordinal);
         return and > 0 ? shortTitle[..and] : shortTitle;
-    }
-
-    private static string RepositoryName(string root)
-    {
-        var full = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
-        var name = Path.GetFileName(full);
-        return string.IsNullOrEmpty(name) ? root : name;
     }
 
     private static string T(string? text) => Markdown.Text(SecretPatterns.Mask(text ?? string.Empty));
