@@ -66,6 +66,9 @@ public sealed class Workspace
         Ecosystems = packages.Select(p => p.Ecosystem).ToHashSet();
     }
 
+    /// <summary>Kubernetes workloads that get deployed: not Helm hooks, nor the pods of test folders (chart tests, e2e fixtures).</summary>
+    public IEnumerable<KubernetesObject> DeployedWorkloads => KubernetesObjects.Where(o => o.IsWorkload && !o.IsHelmHook && !IsTestPath(o.Path));
+
     /// <summary>Every file class present in the tree.</summary>
     public FileClass Classes { get; }
 

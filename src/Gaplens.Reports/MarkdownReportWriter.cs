@@ -464,8 +464,14 @@ public static class MarkdownReportWriter
             return string.Empty;
         }
 
-        var shown = evidence.Take(max).Select(e => $"{T(e.Detail)} ({C(e.ToString())})");
-        return string.Join("; ", shown) + (evidence.Count > max ? $"; and {evidence.Count - max} more" : string.Empty);
+        // One entry per kind of evidence, with its first places: "Go test files (`a_test.go`, `b_test.go`, and 4 more)".
+        var groups = evidence.GroupBy(e => e.Detail, StringComparer.Ordinal).ToList();
+        var shown = groups.Take(max).Select(g =>
+        {
+            var places = g.Select(e => e.ToString()).Distinct(StringComparer.Ordinal).ToList();
+            return $"{T(g.Key)} ({string.Join(", ", places.Take(3).Select(C))}{(places.Count > 3 ? $", and {places.Count - 3} more" : string.Empty)})";
+        });
+        return string.Join("; ", shown) + (groups.Count > max ? $"; and {groups.Count - max} more kind{(groups.Count - max == 1 ? string.Empty : "s")} of evidence" : string.Empty);
     }
 
     private static string DomainTitle(Assessment a, string domain) => a.Scores.Domains.FirstOrDefault(d => d.Domain == domain)?.Title ?? domain;
@@ -514,7 +520,18 @@ public static class MarkdownReportWriter
 
     private static string SeverityCell(Severity severity) => severity == Severity.None ? "none" : $"{Badge(severity)} {severity.ToWire()}";
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+    /// <summary>Shortens at the last clause that fits ("; " or ". "), or mid-text when no clause ends late enough.</summary>
+    private static string Shorten(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var head = text[..(length - 1)];
+        var clause = Math.Max(head.LastIndexOf("; ", StringComparison.Ordinal), head.LastIndexOf(". ", StringComparison.Ordinal));
+        return clause > length * 3 / 5 ? head[..clause] + "; …" : head.TrimEnd() + "…";
+    }
 
     private static string DefaultIfBlank(this string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
 }

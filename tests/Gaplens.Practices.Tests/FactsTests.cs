@@ -89,4 +89,24 @@ public sealed class FactsTests
         Assert.Null(Scan.Run(probesOnly.Root).Facts.HttpApi);
         Assert.Equal(3, Scan.Run(api.Root).Facts.HttpApi?.Line);
     }
+
+    [Fact]
+    public void A_go_service_owns_its_module_packages_and_a_compose_build_of_the_root_dockerfile_is_the_same_service()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("go.mod", "module example.com/podinfo\n\ngo 1.23\n")
+            .With("cmd/podinfo/main.go", "package main\n\nimport \"example.com/podinfo/pkg/api\"\n\nfunc main() {\n\tapi.Serve()\n}\n")
+            .With("cmd/podinfo/serve.go", "package main\n\nimport \"net/http\"\n\nfunc listen() { http.ListenAndServe(\":9898\", nil) }\n")
+            .With("pkg/api/server.go", "package api\n\nfunc Serve() {}\n")
+            .With("Dockerfile", "FROM golang:1.23 AS build\nCOPY . .\nRUN go build -o /podinfo ./cmd/podinfo\nFROM alpine:3.20\nCOPY --from=build /podinfo /podinfo\n")
+            .With("otel/docker-compose.yaml", "services:\n  podinfo_frontend:\n    build: ..\n    ports: [\"9898:9898\"]\n");
+
+        var services = Scan.Run(tree.Root).Facts.Services;
+
+        var service = Assert.Single(services);
+        Assert.Equal("podinfo", service.Name);
+        Assert.Contains("podinfo_frontend", service.Aliases);
+        Assert.True(service.Owns("pkg/api/server.go"));
+        Assert.False(service.Owns("otel/docker-compose.yaml"));
+    }
 }

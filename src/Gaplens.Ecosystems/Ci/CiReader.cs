@@ -109,6 +109,13 @@ public static partial class CiReader
     {
         var on = root.Get("on") ?? root.Get("true");
         var triggers = on.KeysOrStrings().ToList();
+
+        // A push filtered to tags only runs when someone tags a release: a deliberate act, unlike a branch push.
+        var push = on.Get("push");
+        if (push.Get("tags") is not null && push.Get("branches") is null && push.Get("branches-ignore") is null)
+        {
+            triggers[triggers.IndexOf("push")] = "push-tags";
+        }
         var prLine = 0;
         if (on is YamlMappingNode)
         {

@@ -776,8 +776,23 @@ public static class FactsBuilder
 
                 var segments = RelativePaths.Segments(directory);
                 var name = segments.Length >= 2 && segments[^2] == "cmd" ? segments[^1] : DirectoryName(directory);
-                Add(directory, name, "go-service", new Evidence(hit.File.Path, hit.Line, "Go main package with a network listener"), true, [directory]);
+                Add(directory, name, "go-service", new Evidence(hit.File.Path, hit.Line, "Go main package with a network listener"), true, GoCodeRoots(directory));
             }
+        }
+
+        /// <summary>
+        /// A Go service's code is its main package plus the module's shared packages (cmd/api with pkg/ and internal/
+        /// of the same module), not every folder of the module.
+        /// </summary>
+        private List<string> GoCodeRoots(string mainDirectory)
+        {
+            var roots = new List<string> { mainDirectory };
+            if (NearestManifestDirectory(RelativePaths.Combine(mainDirectory, "main.go"), ["go.mod"]) is { } module && module != mainDirectory)
+            {
+                roots.AddRange(new[] { "pkg", "internal" }.Select(d => RelativePaths.Combine(module, d)).Where(workspace.Files.DirectoryExists));
+            }
+
+            return roots;
         }
 
         private void AddDockerfiles()
@@ -835,16 +850,14 @@ public static class FactsBuilder
                         continue;
                     }
 
-                    // A context above the code (". " with dockerfile: backend/Dockerfile) builds the service the Dockerfile names.
-                    if (service.Dockerfile is { } dockerfileName)
+                    // A context above the code (". " with dockerfile: backend/Dockerfile, or the root Dockerfile that builds
+                    // cmd/api) builds the service the Dockerfile belongs to.
+                    var dockerfilePath = RelativePaths.Combine(context, service.Dockerfile ?? "Dockerfile");
+                    var byDockerfile = byPath.Values.FirstOrDefault(s => s.Dockerfiles.Contains(dockerfilePath) || RelativePaths.IsUnder(dockerfilePath, s.Path) && s.Path.Length > 0);
+                    if (byDockerfile is not null)
                     {
-                        var dockerfilePath = RelativePaths.Combine(context, dockerfileName);
-                        var byDockerfile = byPath.Values.FirstOrDefault(s => s.Dockerfiles.Contains(dockerfilePath) || RelativePaths.IsUnder(dockerfilePath, s.Path) && s.Path.Length > 0);
-                        if (byDockerfile is not null)
-                        {
-                            byDockerfile.Aliases.Add(service.Name);
-                            continue;
-                        }
+                        byDockerfile.Aliases.Add(service.Name);
+                        continue;
                     }
 
                     if (!workspace.Files.DirectoryExists(context) && context.Length > 0)

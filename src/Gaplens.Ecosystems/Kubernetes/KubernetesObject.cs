@@ -15,6 +15,9 @@ public sealed record KubernetesObject(string Kind, string Name, string ApiVersio
 
     public bool IsWorkload => WorkloadKinds.Contains(Kind);
 
+    /// <summary>A Helm hook (install/upgrade jobs, chart tests) runs around a release rather than as part of it.</summary>
+    public bool IsHelmHook => Node.Get("metadata").Get("annotations").Get("helm.sh/hook") is not null;
+
     /// <summary>The pod spec of a workload (CronJob nests it twice).</summary>
     public YamlNode? PodSpec => Kind switch
     {

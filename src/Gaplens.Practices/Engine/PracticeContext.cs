@@ -86,9 +86,12 @@ public sealed class PracticeContext
 
     private Verdict Make(PracticeStatus status, IEnumerable<Evidence> evidence, string reason, IReadOnlyList<string> with, IReadOnlyList<string> without, IReadOnlyList<string> searched)
     {
+        // Evidence in a deployable service's code first: it is what the verdict is about (a CLI that calls /healthz
+        // is not a health endpoint), then the rest in path order.
         var list = evidence
             .Distinct()
-            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .OrderBy(e => Facts.Services.Any(s => s.Owns(e.Path)) ? 0 : 1)
+            .ThenBy(e => e.Path, StringComparer.Ordinal)
             .ThenBy(e => e.Line ?? 0)
             .ThenBy(e => e.Detail, StringComparer.Ordinal)
             .ToList();

@@ -9,7 +9,7 @@ namespace Gaplens.Practices.Detectors.Cicd;
 /// </summary>
 public sealed class CdApprovalGatesDetector : IPracticeDetector
 {
-    private static readonly string[] ManualTriggers = ["workflow_dispatch", "release", "repository_dispatch"];
+    private static readonly string[] ManualTriggers = ["workflow_dispatch", "release", "repository_dispatch", "push-tags"];
 
     /// <summary>Platforms whose Git integration deploys without a pipeline in the repository.</summary>
     private static readonly HashSet<string> PlatformDeploys = new(StringComparer.Ordinal) { "vercel", "netlify" };
@@ -51,7 +51,7 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
         if (shipping.Count > 0 && shipping.All(s => s.Pipeline.Triggers.Count > 0 && s.Pipeline.Triggers.All(t => ManualTriggers.Contains(t, StringComparer.Ordinal))))
         {
             var evidence = shipping.Select(s => new Evidence(s.Pipeline.Path, 1, $"runs only on {string.Join("/", s.Pipeline.Triggers)}")).Distinct().ToList();
-            return context.Partial(evidence, "Deployments start only by hand (a manual dispatch or a published release), but no protected environment or required reviewer gates them.");
+            return context.Partial(evidence, "Deployments start only by a deliberate act (a manual dispatch, a published release or a pushed tag), but no protected environment or required reviewer gates them.");
         }
 
         if (shipping.Count == 0 && context.Facts.Platforms.FirstOrDefault(p => PlatformDeploys.Contains(p)) is { } platform)

@@ -16,7 +16,7 @@ public sealed class ProbesDetector : IPracticeDetector
     {
         var with = new List<Evidence>();
         var without = new List<string>();
-        foreach (var workload in context.Workspace.KubernetesObjects.Where(o => o.IsWorkload && o.Kind is not "Job" and not "CronJob"))
+        foreach (var workload in context.Workspace.DeployedWorkloads.Where(o => o.Kind is not "Job" and not "CronJob"))
         {
             foreach (var container in workload.Containers)
             {
@@ -26,7 +26,7 @@ public sealed class ProbesDetector : IPracticeDetector
                     var kinds = new[] { (container.LivenessLine, "liveness"), (container.ReadinessLine, "readiness"), (container.StartupLine, "startup") }.Where(k => k.Item1 is not null).Select(k => k.Item2);
                     with.Add(new Evidence(workload.Path, line, $"{workload.Kind} '{workload.Name}': {string.Join("/", kinds)} probes"));
                 }
-                else if (!FactsBuilder.IsInfrastructureImage(container.Image) || context.Workspace.KubernetesObjects.Count(o => o.IsWorkload) <= 3)
+                else if (!FactsBuilder.IsInfrastructureImage(container.Image) || context.Workspace.DeployedWorkloads.Count() <= 3)
                 {
                     without.Add($"{workload.Name} ({workload.Path})");
                 }
@@ -44,8 +44,9 @@ public sealed class ProbesDetector : IPracticeDetector
             {
                 with.Add(new Evidence(service.Path, service.Line, $"compose service '{service.Name}' inherits the image HEALTHCHECK"));
             }
-            else if (service.IsApplication)
+            else if (service.IsApplication && !context.Workspace.DeployedWorkloads.Any())
             {
+                // With Kubernetes workloads in the repository, compose files run the stack locally, not in production.
                 without.Add($"{service.Name} ({service.Path})");
             }
         }

@@ -13,7 +13,7 @@ public sealed class ResourceLimitsDetector : IPracticeDetector
     {
         var with = new List<Evidence>();
         var without = new List<string>();
-        foreach (var workload in context.Workspace.KubernetesObjects.Where(o => o.IsWorkload))
+        foreach (var workload in context.Workspace.DeployedWorkloads)
         {
             foreach (var container in workload.Containers)
             {
@@ -34,7 +34,7 @@ public sealed class ResourceLimitsDetector : IPracticeDetector
             {
                 with.Add(resources);
             }
-            else if (context.Workspace.KubernetesObjects.Count == 0 && service.IsApplication)
+            else if (service.IsApplication && !context.Workspace.DeployedWorkloads.Any())
             {
                 without.Add($"{service.Name} ({service.Path})");
             }

@@ -23,7 +23,7 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
             return JudgeDeployedImages(context) ?? context.NotApplicable("There are no Dockerfiles for deployed images, and no workload runs an application image.");
         }
 
-        var k8sNonRoot = context.Workspace.KubernetesObjects.Where(o => o.IsWorkload).SelectMany(o => o.Containers).Any(c => c.RunAsNonRoot);
+        var k8sNonRoot = context.Workspace.DeployedWorkloads.SelectMany(o => o.Containers).Any(c => c.RunAsNonRoot);
         var good = new List<Evidence>();
         var problems = new List<string>();
         var bad = new List<Evidence>();
@@ -112,7 +112,7 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
     /// </summary>
     private static Verdict? JudgeDeployedImages(PracticeContext context)
     {
-        var containers = context.Workspace.KubernetesObjects.Where(o => o.IsWorkload && !context.Workspace.IsTestPath(o.Path))
+        var containers = context.Workspace.DeployedWorkloads
             .SelectMany(o => o.Containers.Select(c => (Object: o, Container: c)))
             .Where(x => x.Container.Image.Length > 0 && !Ecosystems.Facts.FactsBuilder.IsInfrastructureImage(x.Container.Image))
             .ToList();
