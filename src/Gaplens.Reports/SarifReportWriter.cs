@@ -153,10 +153,15 @@ public static class SarifReportWriter
             return evidence;
         }
 
-        var services = a.Facts.Services.Where(s => gap.Verdict.ServicesWithout.Contains(s.Name)).DefaultIfEmpty(a.Facts.Services.FirstOrDefault()).Where(s => s is not null).ToList();
-        if (services.Count > 0 && services[0]!.Evidence.Path != ".")
+        // The services the gap names, or the only service of the repository; a repository-wide gap of several
+        // services belongs to none of them.
+        var services = gap.Verdict.ServicesWithout.Count > 0
+            ? a.Facts.Services.Where(s => gap.Verdict.ServicesWithout.Contains(s.Name)).ToList()
+            : a.Facts.Services.Count == 1 ? [a.Facts.Services[0]] : [];
+        var located = services.Where(s => s.Evidence.Path != ".").Take(3).ToList();
+        if (located.Count > 0)
         {
-            return services.Take(3).Select(s => new Evidence(s!.Evidence.Path, s.Evidence.Line, $"{gap.Title}: missing for {s.Name}")).ToList();
+            return located.Select(s => new Evidence(s.Evidence.Path, s.Evidence.Line, $"{gap.Title}: missing for {s.Name}")).ToList();
         }
 
         return [new Evidence(a.Scan.ReadmePath ?? "README.md", 1, $"{gap.Title}: nothing in the repository yet")];

@@ -38,6 +38,33 @@ public sealed class ConfigTests
         """;
 
     [Fact]
+    public void Waivers_owners_and_effort_may_name_a_practice_the_rules_define()
+    {
+        const string yaml = """
+            waivers:
+              - practice: feature-flags
+                reason: flags arrive with the next release
+            owners:
+              feature-flags: Platform team
+            effort:
+              feature-flags: [1, 2]
+            rules:
+              - id: feature-flags
+                title: Feature flags
+                domain: cicd
+                severity: medium
+                signals:
+                  - package: npm:launchdarkly-node-server-sdk
+            """;
+
+        var config = ConfigLoader.Parse(yaml, ".gaplens.yml", PracticeCatalog.Default);
+
+        Assert.Equal("feature-flags", Assert.Single(config.Waivers).Practice);
+        Assert.Equal("Platform team", config.Owners["feature-flags"]);
+        Assert.Equal(2, config.Effort["feature-flags"].High);
+    }
+
+    [Fact]
     public void Valid_configuration_is_read()
     {
         var config = ConfigLoader.Parse(Valid, ".gaplens.yml", PracticeCatalog.Default);
@@ -59,6 +86,8 @@ public sealed class ConfigTests
     [InlineData("colour: blue\n", 1, "unknown setting")]
     [InlineData("rules:\n  - id: x-rule\n    domain: nowhere\n    severity: low\n    signals:\n      - file: x\n", 3, "domain")]
     [InlineData("failOn: [\n", 2, "YAML")]
+    [InlineData("rules:\n  - practice: ci-sast\n    severity: low\n    signals:\n      - file: x\n", 3, "only 'practice' and 'signals'")]
+    [InlineData("rules:\n  - id: Feature Flags\n    domain: cicd\n    severity: low\n    signals:\n      - file: x\n", 2, "lower-case")]
     public void Invalid_configuration_names_file_line_and_problem(string yaml, int line, string problem)
     {
         var error = Assert.Throws<ConfigError>(() => ConfigLoader.Parse(yaml, ".gaplens.yml", PracticeCatalog.Default));

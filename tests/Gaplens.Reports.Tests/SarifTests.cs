@@ -34,6 +34,22 @@ public sealed class SarifTests
         }
     }
 
+    [Fact]
+    public void A_repository_wide_gap_of_several_services_is_not_pinned_on_one_of_them()
+    {
+        var context = Reports.For(Reports.Fixture("shop"));
+        var assessment = context.Assessment;
+        Assert.True(assessment.Facts.Services.Count > 1);
+
+        var repositoryWide = assessment.Gaps.Where(g => g.Verdict.Evidence.Count == 0 && g.Verdict.ServicesWithout.Count == 0).ToList();
+        Assert.NotEmpty(repositoryWide);
+        foreach (var gap in repositoryWide)
+        {
+            var location = Assert.Single(SarifReportWriter.Locations(gap, assessment));
+            Assert.DoesNotContain("missing for", location.Detail, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData(Core.Model.Severity.Critical, "error")]
     [InlineData(Core.Model.Severity.Medium, "warning")]

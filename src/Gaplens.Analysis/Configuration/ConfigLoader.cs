@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Gaplens.Core.Model;
 using Gaplens.Ecosystems.Yaml;
 using Gaplens.Practices.Engine;
@@ -12,7 +13,7 @@ namespace Gaplens.Analysis.Configuration;
 /// Reads and validates .gaplens.yml (schema: spec/gaplens-config.schema.json). Every problem is a
 /// <see cref="ConfigError"/> naming the file and line, so that a typo never silently changes a verdict.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     public const string FileName = ".gaplens.yml";
 
@@ -78,7 +79,15 @@ public static class ConfigLoader
         var disabled = new Dictionary<string, string>(StringComparer.Ordinal);
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         var effort = new Dictionary<string, EffortRange>(StringComparer.Ordinal);
+        // Rules first: waivers, disabled practices, owners and effort may name the practices the rules define.
         var rules = new List<PracticeDefinition>();
+        var index = 0;
+        foreach (var rule in root.Get("rules") is { } rulesNode ? Sequence(rulesNode, file, "rules") : [])
+        {
+            rules.Add(Rule(rule, file, catalog, ++index, rules));
+        }
+
+        var defined = rules.Count > 0 ? catalog.With(rules) : catalog;
         foreach (var (key, value, line) in root.Entries())
         {
             switch (key)
@@ -93,13 +102,13 @@ public static class ConfigLoader
                     failOn = SeverityNames.TryParse(value.Scalar(), out var s) && s != Severity.None ? s : throw new ConfigError(file, value.Line(), $"failOn '{value.Scalar()}' is not critical, high, medium or low");
                     break;
                 case "waivers":
-                    waivers.AddRange(Waivers(value, file, catalog));
+                    waivers.AddRange(Waivers(value, file, defined));
                     break;
                 case "disabled":
                     foreach (var item in Sequence(value, file, key))
                     {
                         var id = item.Scalar() ?? item.ScalarOf("practice") ?? throw new ConfigError(file, item.Line(), "a disabled entry is a practice id (or { practice, reason })");
-                        KnownPractice(id, item.Line(), file, catalog);
+                        KnownPractice(id, item.Line(), file, defined);
                         disabled[id] = item.ScalarOf("reason") ?? $"disabled in {file}";
                     }
 
@@ -107,7 +116,7 @@ public static class ConfigLoader
                 case "owners":
                     foreach (var (target, owner, ownerLine) in Mapping(value, file, key))
                     {
-                        if (!target.Contains('/', StringComparison.Ordinal) && !target.Contains('*', StringComparison.Ordinal) && catalog.Find(target) is null && !catalog.Domains.ContainsKey(target))
+                        if (!target.Contains('/', StringComparison.Ordinal) && !target.Contains('*', StringComparison.Ordinal) && defined.Find(target) is null && !defined.Domains.ContainsKey(target))
                         {
                             throw new ConfigError(file, ownerLine, $"owners: '{target}' is not a domain, a practice id or a path glob");
                         }
@@ -119,7 +128,7 @@ public static class ConfigLoader
                 case "effort":
                     foreach (var (id, range, rangeLine) in Mapping(value, file, key))
                     {
-                        KnownPractice(id, rangeLine, file, catalog);
+                        KnownPractice(id, rangeLine, file, defined);
                         var numbers = range.Strings().Select(n => int.TryParse(n, CultureInfo.InvariantCulture, out var h) ? h : -1).ToList();
                         if (numbers.Count != 2 || numbers[0] < 0 || numbers[1] < numbers[0])
                         {
@@ -131,12 +140,6 @@ public static class ConfigLoader
 
                     break;
                 case "rules":
-                    var index = 0;
-                    foreach (var rule in Sequence(value, file, key))
-                    {
-                        rules.Add(Rule(rule, file, catalog, ++index, rules));
-                    }
-
                     break;
                 default:
                     throw new ConfigError(file, line, $"unknown setting '{key}' (expected one of: {string.Join(", ", TopLevel.Order(StringComparer.Ordinal))})");
@@ -214,14 +217,24 @@ public static class ConfigLoader
             }
         }
 
-        // An extra signal for an existing practice.
+        // An extra signal for an existing practice: anything else on the rule would be silently ignored, so it is an error.
         if (node.ScalarOf("practice") is { } existingId)
         {
+            foreach (var (extraKey, _, extraLine) in node.Entries().Where(e => e.Key is not "practice" and not "signals"))
+            {
+                throw new ConfigError(file, extraLine, $"rules: '{extraKey}' cannot be set on a rule that adds signals to '{existingId}' (only 'practice' and 'signals')");
+            }
+
             var existing = earlier.FirstOrDefault(r => r.Id == existingId) ?? catalog.Find(existingId) ?? throw new ConfigError(file, node.Get("practice")!.Line(), $"rules: practice '{existingId}' is not in the catalog (use 'id' for a new practice)");
             return existing with { Signals = existing.Signals.Concat(signals).ToList() };
         }
 
         var id = node.ScalarOf("id") ?? throw new ConfigError(file, node.Line(), $"rule {index} needs 'id' (a new practice) or 'practice' (an extra signal for an existing one)");
+        if (!RuleId().IsMatch(id))
+        {
+            throw new ConfigError(file, node.Get("id")!.Line(), $"rules: id '{id}' must be lower-case letters, digits and dashes (like 'feature-flags')");
+        }
+
         if (catalog.Find(id) is not null)
         {
             throw new ConfigError(file, node.Get("id")!.Line(), $"rules: '{id}' is already a practice; use 'practice: {id}' to add signals to it");
@@ -310,4 +323,7 @@ public static class ConfigLoader
 
     private static IEnumerable<(string Key, YamlNode Value, int Line)> Mapping(YamlNode node, string file, string key) =>
         node is YamlMappingNode ? node.Entries() : throw new ConfigError(file, node.Line(), $"'{key}' must be a mapping");
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex RuleId();
 }
