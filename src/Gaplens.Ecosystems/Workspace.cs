@@ -62,12 +62,16 @@ public sealed class Workspace
         }
 
         testProjectDirectories = dotnetProjects.Where(p => p.IsTestProject).Select(p => p.Directory).ToList();
+        DeployedWorkloads = kubernetesObjects.Where(o => o.IsWorkload && !o.IsHelmHook && !IsTestPath(o.Path) && !Facts.FactsBuilder.IsExcluded(o.Path)).ToList();
         Classes = files.Files.Aggregate(FileClass.None, (all, file) => all | file.Class);
         Ecosystems = packages.Select(p => p.Ecosystem).ToHashSet();
     }
 
-    /// <summary>Kubernetes workloads that get deployed: not Helm hooks, nor the pods of test folders (chart tests, e2e fixtures).</summary>
-    public IEnumerable<KubernetesObject> DeployedWorkloads => KubernetesObjects.Where(o => o.IsWorkload && !o.IsHelmHook && !IsTestPath(o.Path));
+    /// <summary>
+    /// Kubernetes workloads that get deployed: not Helm hooks, nor the pods of test, sample or fixture folders (chart
+    /// tests, e2e clusters). Every detector and fact that speaks of what runs in production starts from this list.
+    /// </summary>
+    public IReadOnlyList<KubernetesObject> DeployedWorkloads { get; }
 
     /// <summary>Every file class present in the tree.</summary>
     public FileClass Classes { get; }

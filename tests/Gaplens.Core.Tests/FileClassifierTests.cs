@@ -9,6 +9,7 @@ public sealed class FileClassifierTests
     [InlineData("Dockerfile.prod", FileClass.Dockerfile)]
     [InlineData("api.Dockerfile", FileClass.Dockerfile)]
     [InlineData("Containerfile", FileClass.Dockerfile)]
+    [InlineData("Dockerfile.tpl", FileClass.Dockerfile)]
     [InlineData("Dockerfile.cs", FileClass.CSharp)]
     [InlineData("Dockerfile.test.ts", FileClass.JavaScript)]
     [InlineData("Dockerfile.md", FileClass.Docs)]

@@ -19,6 +19,8 @@ public sealed class RepositoryWalkerTests
 
         Assert.Equal(["README.md", "src/a.cs", "src/b.cs"], index.Files.Select(f => f.Path));
         Assert.Equal(FileClass.CSharp, index.Get("src/a.cs")!.Class);
+        Assert.True(index.DirectoryExists("src") && index.DirectoryExists("src/") && index.DirectoryExists(string.Empty));
+        Assert.False(index.DirectoryExists("node_modules") || index.DirectoryExists("sr"));
     }
 
     [Fact]

@@ -109,4 +109,31 @@ public sealed class FactsTests
         Assert.True(service.Owns("pkg/api/server.go"));
         Assert.False(service.Owns("otel/docker-compose.yaml"));
     }
+
+    [Theory]
+    [InlineData("samples/app/Program.cs", true)]
+    [InlineData("packages/sdk/examples/server/index.js", true)]
+    [InlineData("templates/webapi/Program.cs", true)]
+    [InlineData("src/main/java/org/example/samples/App.java", false)]
+    [InlineData("charts/api/templates/deployment.yaml", false)]
+    [InlineData("chart/templates/deployment.yaml", false)]
+    [InlineData("services/api/docs/guide.md", false)]
+    [InlineData("src/Api/Program.cs", false)]
+    public void Samples_examples_and_fixtures_are_not_the_product_but_helm_templates_and_java_packages_are(string path, bool excluded) =>
+        Assert.Equal(excluded, Ecosystems.Facts.FactsBuilder.IsExcluded(path));
+
+    [Fact]
+    public void A_route_that_starts_like_a_probe_is_still_an_api_route()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("src/Api/Api.csproj", Project)
+            .With("src/Api/Program.cs", """
+                var app = WebApplication.CreateBuilder(args).Build();
+                app.MapGet("/healthz", () => "ok");
+                app.MapGet("/healthcare/patients", () => Results.Ok());
+                app.Run();
+                """);
+
+        Assert.Equal(3, Scan.Run(tree.Root).Facts.HttpApi?.Line);
+    }
 }

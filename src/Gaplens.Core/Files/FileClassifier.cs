@@ -82,10 +82,11 @@ public static class FileClassifier
         }
 
         // Dockerfile.prod, api.Dockerfile, Dockerfile-dev
-        // (but Dockerfile.cs or Dockerfile.test.ts are source files named after Dockerfiles)
-        if ((fileName.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith("Containerfile", StringComparison.OrdinalIgnoreCase)) &&
-            !(ByExtension.TryGetValue(Path.GetExtension(fileName), out var named) && (named & (FileClass.Code | FileClass.Markup | FileClass.Docs | FileClass.Json | FileClass.Yaml)) != 0) ||
-            fileName.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase))
+        // (but Dockerfile.cs or Dockerfile.test.ts are source files named after Dockerfiles; Dockerfile.tpl stays one)
+        var sourceNamedAfterDockerfile = ByExtension.TryGetValue(Path.GetExtension(fileName), out var named) &&
+                                         (named & (FileClass.Code | FileClass.Docs | FileClass.Json | FileClass.Yaml)) != 0;
+        var dockerfileName = fileName.StartsWith("Dockerfile", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith("Containerfile", StringComparison.OrdinalIgnoreCase);
+        if (dockerfileName && !sourceNamedAfterDockerfile || fileName.EndsWith(".dockerfile", StringComparison.OrdinalIgnoreCase))
         {
             return FileClass.Dockerfile;
         }

@@ -7,6 +7,7 @@ public sealed class FileIndex
 {
     private readonly Dictionary<string, RepoFile> byPath;
     private readonly Dictionary<string, List<RepoFile>> byName;
+    private readonly HashSet<string> directories = new(StringComparer.Ordinal);
 
     public FileIndex(string root, IReadOnlyList<RepoFile> files, IReadOnlyList<ScanWarning> warnings, WalkStatistics statistics)
     {
@@ -26,6 +27,11 @@ public sealed class FileIndex
             }
 
             list.Add(file);
+            for (var directory = file.Directory; directory.Length > 0 && directories.Add(directory);)
+            {
+                var slash = directory.LastIndexOf('/');
+                directory = slash < 0 ? string.Empty : directory[..slash];
+            }
         }
     }
 
@@ -43,11 +49,8 @@ public sealed class FileIndex
     /// <summary>Files with this exact name (case-insensitive) anywhere in the tree, in path order.</summary>
     public IReadOnlyList<RepoFile> Named(string name) => byName.TryGetValue(name, out var list) ? list : [];
 
-    public bool DirectoryExists(string directory)
-    {
-        var prefix = directory.TrimEnd('/') + "/";
-        return Files.Any(f => f.Path.StartsWith(prefix, StringComparison.Ordinal));
-    }
+    /// <summary>True when some indexed file lies below this directory (the root always exists).</summary>
+    public bool DirectoryExists(string directory) => directory.TrimEnd('/') is var d && (d.Length == 0 || directories.Contains(d));
 }
 
 public sealed record WalkStatistics(int Directories, int SkippedDirectories, int IgnoredEntries, int LinksNotFollowed);

@@ -493,8 +493,9 @@ public static partial class CiReader
                 prLine = prLine == 0 ? i : prLine;
             }
 
+            var trimmed = line.TrimStart();
             var step = JenkinsShell().Match(line);
-            if (step.Success)
+            if (step.Success && !trimmed.StartsWith("//", StringComparison.Ordinal) && !trimmed.StartsWith('*'))
             {
                 steps.Add(new CiStep(stage, line.Trim(), null, i, CiStep.NoInputs));
             }
@@ -558,6 +559,6 @@ public static partial class CiReader
     [GeneratedRegex(@"stage\s*\(\s*['""]([^'""]+)['""]")]
     private static partial Regex JenkinsStage();
 
-    [GeneratedRegex(@"\b(sh|bat|powershell|pwsh)\s*(\(|'|""|script:)")]
+    [GeneratedRegex(@"(?:^|[\s{(;])(sh|bat|powershell|pwsh)\s*(\(|'|""|script:)")]
     private static partial Regex JenkinsShell();
 }

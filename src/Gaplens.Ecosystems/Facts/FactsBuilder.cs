@@ -7,12 +7,12 @@ using Gaplens.Ecosystems.Packages;
 namespace Gaplens.Ecosystems.Facts;
 
 /// <summary>Derives <see cref="RepositoryFacts"/> from the workspace: languages, services, dependencies, platforms.</summary>
-public static class FactsBuilder
+public static partial class FactsBuilder
 {
-    private static readonly string[] ExcludedServiceSegments =
-    [
+    private static readonly HashSet<string> ExcludedServiceSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
         "samples", "sample", "examples", "example", "benchmarks", "benchmark", "bench", "docs", "doc", ".devcontainer", "templates", "fixtures", "testdata",
-    ];
+    };
 
     private static readonly Term VercelDeployButton = new("vercel.com/new", FileClass.Docs, IgnoreCase: true);
     private static readonly Term BuildImage = new("build-image", FileClass.Docs | FileClass.Config | FileClass.Shell | FileClass.Yaml);
@@ -47,21 +47,40 @@ public static class FactsBuilder
     }
 
     /// <summary>
-    /// Samples, docs and fixtures are not the product: they neither make services nor count as its code. Only the
-    /// first two folders are looked at, so a Java package such as org/example/samples is not mistaken for samples.
+    /// Samples, docs and fixtures are not the product: they neither make services nor count as its code. Folders below
+    /// a JVM source root are package names, so src/main/java/org/example/samples is not mistaken for samples.
     /// </summary>
     public static bool IsExcluded(string path)
     {
-        foreach (var segment in RelativePaths.Segments(RelativePaths.DirectoryOf(path)).Take(2))
+        var depth = 0;
+        foreach (var segment in RelativePaths.Segments(RelativePaths.DirectoryOf(path)))
         {
-            if (ExcludedServiceSegments.Contains(segment, StringComparer.OrdinalIgnoreCase))
+            if (JvmSourceRoots.Contains(segment))
             {
-                return true;
+                return false;
+            }
+
+            // Near the root every listed folder counts; deeper, only unambiguous ones (a Helm chart's templates/ or a
+            // service's docs/ folder are part of the product).
+            if (depth++ < 2 ? ExcludedServiceSegments.Contains(segment) : ExcludedNestedSegments.Contains(segment))
+            {
+                // A Helm chart's templates/ holds the deployment itself: its YAML is never a project template.
+                return !(segment.Equals("templates", StringComparison.OrdinalIgnoreCase) && IsHelmTemplateName(path));
             }
         }
 
         return false;
     }
+
+    private static bool IsHelmTemplateName(string path) =>
+        path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tpl", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> ExcludedNestedSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "samples", "sample", "examples", "example", "fixtures", "testdata", ".devcontainer",
+    };
+
+    private static readonly HashSet<string> JvmSourceRoots = new(StringComparer.Ordinal) { "java", "kotlin", "scala", "groovy" };
 
     /// <summary>Images of databases, proxies and tools rather than of the repository's own services.</summary>
     public static bool IsInfrastructureImage(string image) => DependencyCatalog.IsInfrastructureImage(image);
@@ -78,16 +97,20 @@ public static class FactsBuilder
             return false;
         }
 
-        string[] incidental = ["revalidate", "webhook", "webhooks", "cron", "draft", "preview", "og", "auth", "[...nextauth]", "sitemap"];
-        return path.Split('/').Any(segment => incidental.Contains(segment, StringComparer.OrdinalIgnoreCase));
+        return RelativePaths.Segments(path).Any(IncidentalRouteSegments.Contains);
     }
 
-    /// <summary>A route for the root or for health and metrics probes alone does not make an API.</summary>
-    private static bool IsProbeRoute(string line)
+    private static readonly HashSet<string> IncidentalRouteSegments = new(StringComparer.OrdinalIgnoreCase)
     {
-        string[] routes = ["\"/\"", "'/'", "\"/health", "'/health", "\"/_health", "\"/ready", "\"/live", "\"/metrics", "'/metrics", "\"/ping", "'/ping"];
-        return routes.Any(r => line.Contains(r, StringComparison.Ordinal));
-    }
+        "revalidate", "webhook", "webhooks", "cron", "draft", "preview", "og", "auth", "[...nextauth]", "sitemap",
+    };
+
+    /// <summary>A route for the root or for health and metrics probes alone does not make an API.</summary>
+    private static bool IsProbeRoute(string line) => ProbeRoute().IsMatch(line);
+
+    /// <summary>A whole quoted route: "/", "/health", "/healthz", "/_health", "/ready(z)", "/live(z)", "/metrics", "/ping".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""["'`]/(?:_?health(?:z|check)?|readyz?|readiness|livez?|liveness|metrics|ping)?/?["'`]""")]
+    private static partial System.Text.RegularExpressions.Regex ProbeRoute();
 
     internal static Evidence? FirstProductionHit(Workspace workspace, IEnumerable<Term> terms, Func<TermHit, bool>? accept = null)
     {
@@ -187,7 +210,7 @@ public static class FactsBuilder
             }
         }
 
-        foreach (var workload in workspace.KubernetesObjects.Where(o => o.IsWorkload))
+        foreach (var workload in workspace.DeployedWorkloads)
         {
             foreach (var container in workload.Containers)
             {
@@ -521,7 +544,7 @@ public static class FactsBuilder
             }
         }
 
-        foreach (var workload in workspace.KubernetesObjects.Where(o => o.IsWorkload))
+        foreach (var workload in workspace.DeployedWorkloads)
         {
             foreach (var (value, line) in Yaml.YamlDocuments.AllScalars(Yaml.YamlDocuments.Get(workload.PodSpec, "containers")))
             {
@@ -873,10 +896,10 @@ public static class FactsBuilder
         private void AddKubernetes()
         {
             var codeServices = byPath.Values.ToList();
-            foreach (var workload in workspace.KubernetesObjects.Where(o => o.IsWorkload && o.Kind is not "Job" and not "CronJob" and not "Pod"))
+            foreach (var workload in workspace.DeployedWorkloads.Where(o => o.Kind is not "Job" and not "CronJob" and not "Pod"))
             {
                 var images = workload.Containers.Select(c => c.Image).ToList();
-                if (images.Count == 0 || images.All(DependencyCatalog.IsInfrastructureImage) || IsExcluded(workload.Path) || TestPaths.LooksLikeTest(workload.Path))
+                if (images.Count == 0 || images.All(DependencyCatalog.IsInfrastructureImage))
                 {
                     continue;
                 }

@@ -24,7 +24,9 @@ public static class YamlDocuments
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or InvalidCastException)
         {
             // YamlDotNet reports some malformed documents (an unclosed flow sequence or mapping) as an invalid operation.
-            error = "invalid YAML: the document is malformed or truncated (an unclosed bracket, brace or quote?)";
+            error = ex.Message.Contains("current state of the object", StringComparison.Ordinal)
+                ? "invalid YAML: the document is malformed or truncated (an unclosed bracket, brace or quote?)"
+                : $"invalid YAML: {FirstLine(ex.Message)}";
             return [];
         }
     }

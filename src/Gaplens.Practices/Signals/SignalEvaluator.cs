@@ -81,7 +81,7 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
                 continue;
             }
 
-            if (IsCommentedOut(hit))
+            if (hit.IsCommentedOut)
             {
                 continue;
             }
@@ -146,6 +146,4 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
         }
     }
 
-    /// <summary>A hit on a commented-out line shows nothing (an exporter left commented is not an exporter).</summary>
-    public static bool IsCommentedOut(TermHit hit) => hit.IsCommentedOut;
 }

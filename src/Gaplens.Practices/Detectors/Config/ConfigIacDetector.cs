@@ -28,7 +28,7 @@ public sealed class ConfigIacDetector : IPracticeDetector
         var partial = new List<Evidence>();
         if (facts.Has("kubernetes"))
         {
-            partial.AddRange(context.Workspace.KubernetesObjects.Where(o => o.IsWorkload).Take(4).Select(o => new Evidence(o.Path, o.Line, $"Kubernetes {o.Kind} manifest")));
+            partial.AddRange(context.Workspace.DeployedWorkloads.Take(4).Select(o => new Evidence(o.Path, o.Line, $"Kubernetes {o.Kind} manifest")));
         }
 
         if (facts.Has("compose"))

@@ -26,7 +26,7 @@ public sealed class ProbesDetector : IPracticeDetector
                     var kinds = new[] { (container.LivenessLine, "liveness"), (container.ReadinessLine, "readiness"), (container.StartupLine, "startup") }.Where(k => k.Item1 is not null).Select(k => k.Item2);
                     with.Add(new Evidence(workload.Path, line, $"{workload.Kind} '{workload.Name}': {string.Join("/", kinds)} probes"));
                 }
-                else if (!FactsBuilder.IsInfrastructureImage(container.Image) || context.Workspace.DeployedWorkloads.Count() <= 3)
+                else if (!FactsBuilder.IsInfrastructureImage(container.Image) || context.Workspace.DeployedWorkloads.Count <= 3)
                 {
                     without.Add($"{workload.Name} ({workload.Path})");
                 }
@@ -44,7 +44,7 @@ public sealed class ProbesDetector : IPracticeDetector
             {
                 with.Add(new Evidence(service.Path, service.Line, $"compose service '{service.Name}' inherits the image HEALTHCHECK"));
             }
-            else if (service.IsApplication && !context.Workspace.DeployedWorkloads.Any())
+            else if (service.IsApplication && context.Workspace.DeployedWorkloads.Count == 0)
             {
                 // With Kubernetes workloads in the repository, compose files run the stack locally, not in production.
                 without.Add($"{service.Name} ({service.Path})");
