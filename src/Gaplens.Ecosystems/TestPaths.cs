@@ -9,6 +9,18 @@ public static class TestPaths
         "unit-tests", "unittests", "functional-tests", "acceptance-tests", "cypress", "playwright", "testdata", "test-data",
     };
 
+    private static readonly HashSet<string> TestRunnerWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "test", "tests", "testing", "e2e", "playwright", "cypress", "selenium", "k6", "locust", "loadtest",
+    };
+
+    /// <summary>
+    /// True when a compose service or container name says it runs tests ("api-tests", "e2e", "playwright"): judged by
+    /// whole words, so "latest-prices" or "contest-api" are not test runners.
+    /// </summary>
+    public static bool IsTestRunnerName(string name) =>
+        name.Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries).Any(TestRunnerWords.Contains);
+
     public static bool LooksLikeTest(string path)
     {
         var segments = RelativePaths.Segments(path);

@@ -519,7 +519,7 @@ public static partial class FactsBuilder
         }
 
         // Environment variables of compose services that point at another service (http://basket-api, CATALOG_ADDR=catalog:3550).
-        foreach (var compose in workspace.ComposeFiles)
+        foreach (var compose in workspace.ComposeFiles.Where(c => !IsExcluded(c.Path) && !TestPaths.LooksLikeTest(c.Path)))
         {
             var names = compose.Services.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var service in compose.Services.Where(s => s.Builds && !IsTestRunnerOrFrontend(s.Name, codeServices)))
@@ -590,13 +590,7 @@ public static partial class FactsBuilder
     /// <summary>A browser front end calling its API, or a test runner, is not one service calling another.</summary>
     private static bool IsTestRunnerOrFrontend(string name, IReadOnlyList<ServiceInfo> services)
     {
-        var lower = name.ToLowerInvariant();
-        if (lower.Contains("test", StringComparison.Ordinal) || lower.Contains("playwright", StringComparison.Ordinal) || lower.Contains("cypress", StringComparison.Ordinal) || lower.Contains("e2e", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        return services.Any(s => (s.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase)) && s.Kind == "web-frontend");
+        return TestPaths.IsTestRunnerName(name) || services.Any(s => (s.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase)) && s.IsWebFrontEnd);
     }
 
     /// <summary>Finds deployable services and merges what several sources say about the same directory.</summary>

@@ -41,6 +41,21 @@ public sealed class RepositoryFacts
 
     public bool IsMultiService => Services.Count > 1;
 
+    /// <summary>
+    /// The back-end services: a static browser front end ships with the API it calls and is judged with it. When the
+    /// repository holds only front ends, they are the services.
+    /// </summary>
+    public IReadOnlyList<ServiceInfo> BackEndServices =>
+        Services.Any(s => !s.IsWebFrontEnd) ? Services.Where(s => !s.IsWebFrontEnd).ToList() : Services;
+
+    public bool HasWebFrontEnd => Services.Any(s => s.IsWebFrontEnd);
+
+    /// <summary>A platform that builds and deploys from Git by itself, running the app as serverless functions.</summary>
+    public string? GitServerlessPlatform => Platforms.FirstOrDefault(p => p is "vercel" or "netlify");
+
+    /// <summary>Platforms that build and run the app from source (no image of the team's own).</summary>
+    public string? SourceDeployPlatform => Platforms.FirstOrDefault(p => p is "vercel" or "netlify" or "heroku" or "fly");
+
     public bool ExposesHttpApi => HttpApi is not null;
 
     public bool HasUi => Ui is not null;
@@ -92,6 +107,9 @@ public sealed record ServiceInfo(
     IReadOnlyList<string> Dockerfiles,
     IReadOnlyList<string> Aliases)
 {
+    /// <summary>A static browser front end (built files served by a web server), not a server of its own.</summary>
+    public bool IsWebFrontEnd => Kind == "web-frontend";
+
     /// <summary>True when the path lies in one of the service's code roots.</summary>
     public bool Owns(string path) => CodeRoots.Any(root => RelativePaths.IsUnder(path, root));
 }

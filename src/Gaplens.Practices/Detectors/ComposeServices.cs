@@ -9,16 +9,11 @@ internal sealed record MergedComposeService(string Name, string Path, int Line, 
 {
     public bool Builds => BuildContext is not null;
 
-    /// <summary>The repository's own long-running service, not infrastructure or a test runner.</summary>
+    /// <summary>The repository's own long-running service: not infrastructure, a test runner or a one-shot task.</summary>
     public bool IsApplication =>
-        (Builds || Image is { } image && !FactsBuilder.IsInfrastructureImage(image)) && !IsTestRunner(Name);
+        (Builds || Image is { } image && !FactsBuilder.IsInfrastructureImage(image)) && !TestPaths.IsTestRunnerName(Name) && !IsOneShotTask(Name);
 
-    private static bool IsTestRunner(string name)
-    {
-        var lower = name.ToLowerInvariant();
-        return lower.Contains("test", StringComparison.Ordinal) || lower.Contains("playwright", StringComparison.Ordinal) || lower.Contains("cypress", StringComparison.Ordinal) ||
-               lower.Contains("e2e", StringComparison.Ordinal) || lower is "k6" or "locust" or "migrations" or "migrate" or "prestart" or "init";
-    }
+    private static bool IsOneShotTask(string name) => name.ToLowerInvariant() is "migrations" or "migrate" or "prestart" or "init" or "seed";
 }
 
 internal static class ComposeServices

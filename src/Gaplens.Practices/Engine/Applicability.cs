@@ -65,15 +65,15 @@ public static class Applicability
             "outbound-calls" => facts.OutboundCalls is not null || facts.InterServiceCalls is not null ? null : "The code calls no other service over the network (only its own data stores, if any).",
             "cloud-deploy" => facts.DeploysToOrchestratorOrCloud ? null : "Nothing deploys to an orchestrator or cloud platform (no Kubernetes, IaC or platform configuration).",
             "deploys-containers" => facts.Has("kubernetes") || facts.Has("compose") && facts.HasContainers || facts.Has("ecs") || facts.Has("azure-container-apps") ? null : "No container deployment (Kubernetes, Compose, ECS, Container Apps) is described.",
-            "multi-service" => facts.Services.Count(s => s.Kind != "web-frontend") > 1 ? null :
-                facts.Services.Any(s => s.Kind == "web-frontend") ? "There is a single deployable back-end service (the browser front end calls it directly)." : "There is a single deployable service.",
-            "multi-http-service" => facts.Services.Count(s => s.ServesHttp && s.Kind != "web-frontend") > 1 ? null : "There is at most one HTTP back-end service (a browser front end calling it does not need a gateway).",
+            "multi-service" => facts.BackEndServices.Count > 1 ? null :
+                facts.HasWebFrontEnd ? "There is a single deployable back-end service (the browser front end calls it directly)." : "There is a single deployable service.",
+            "multi-http-service" => facts.Services.Count(s => s.ServesHttp && !s.IsWebFrontEnd) > 1 ? null : "There is at most one HTTP back-end service (a browser front end calling it does not need a gateway).",
             "terraform" => facts.Has("terraform") ? null : "There is no Terraform in the repository.",
             "personal-data" => facts.OwnsPersistentData && (context.Has("sec-authn") || HasPersonalFields(context)) ? null : "The application stores no personal data.",
             "users-and-data" => facts.OwnsPersistentData && (context.Has("sec-authn") || facts.HasUi) ? null : "The application has no users changing stored data.",
             "long-running" => !facts.IsDeployable ? NotDeployable(facts) :
-                facts.Platforms.Any(p => p is "vercel" or "netlify") && !facts.HasContainers && !facts.Has("kubernetes")
-                    ? "The app runs as serverless functions on the platform (" + string.Join(", ", facts.Platforms.Where(p => p is "vercel" or "netlify")) + "): there is no long-running process to stop gracefully."
+                facts.GitServerlessPlatform is { } serverless && !facts.HasContainers && !facts.Has("kubernetes")
+                    ? $"The app runs as serverless functions on the platform ({serverless}): there is no long-running process to stop gracefully."
                     : null,
             "needs-services" => facts.UsesDatabase || facts.UsesBroker || facts.Dependencies.Count > 0 || facts.IsMultiService ? null : "The application needs no other service to run.",
             _ => throw new InvalidOperationException($"unknown applicability rule '{key}'"),

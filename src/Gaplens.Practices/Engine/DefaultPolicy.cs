@@ -1,3 +1,4 @@
+using Gaplens.Core.Files;
 using Gaplens.Core.Model;
 using Gaplens.Ecosystems.Facts;
 using Gaplens.Practices.Signals;
@@ -40,8 +41,8 @@ public static class DefaultPolicy
 
     /// <summary>
     /// Splits services by whether evidence belongs to them: it lies in their code, or outside every service in a path
-    /// named after one (tests/Basket.UnitTests belongs to Basket.API). <paramref name="shared"/> is true when some
-    /// evidence belongs to no service (shared libraries, root test folders): it may serve all of them.
+    /// named after one (tests/Basket.UnitTests belongs to Basket.API). <paramref name="shared"/> lists the evidence
+    /// paths that belong to no service (shared libraries, root test folders, manifests).
     /// </summary>
     public static (List<string> With, List<string> Without) Split(IReadOnlyList<ServiceInfo> services, IEnumerable<Evidence> evidence, out IReadOnlyList<string> shared)
     {
@@ -65,11 +66,6 @@ public static class DefaultPolicy
 
     public static (List<string> With, List<string> Without) Split(IReadOnlyList<ServiceInfo> services, IEnumerable<Evidence> evidence) =>
         Split(services, evidence, out _);
-
-    private static readonly HashSet<string> CentralManifests = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Directory.Packages.props", "Directory.Build.props", "Directory.Build.targets", "package.json", "pnpm-workspace.yaml", "go.work", "pyproject.toml", "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle",
-    };
 
     private static readonly string[] NameSuffixes = [".api", "-api", "_api", "api", "-service", "_service", "service", "-svc", ".web", "-server", "-app"];
 
@@ -97,13 +93,10 @@ public static class DefaultPolicy
     public static Verdict PerService(PracticeContext context, IReadOnlyList<SignalMatch> present, bool httpOnly = false)
     {
         var evidence = PracticeContext.EvidenceOf(present).ToList();
-        var services = JudgedServices(context.Facts, httpOnly).ToList();
-        if (services.Any(s => s.Kind != "web-frontend"))
-        {
-            // A static front end is judged with the back end it ships with: server-side practices cannot apply to it,
-            // and for the others (tests, error tracking) evidence in the back end is what reviewers look for first.
-            services.RemoveAll(s => s.Kind == "web-frontend");
-        }
+        // A static front end is judged with the back end it ships with: server-side practices cannot apply to it, and
+        // for the others (tests, error tracking) evidence in the back end is what reviewers look for first.
+        var backEnds = context.Facts.BackEndServices;
+        var services = JudgedServices(context.Facts, httpOnly).Where(backEnds.Contains).ToList();
 
         var found = "Found " + PracticeContext.Describe(evidence) + ".";
         if (services.Count < 2)
@@ -112,9 +105,9 @@ public static class DefaultPolicy
         }
 
         var (with, without) = Split(services, evidence, out var unattributed);
-        // Shared production code (a ServiceDefaults or common library) may serve every service; tests of something
-        // that is not a service and central package files say nothing about any one service.
-        var shared = unattributed.Any(p => !context.Workspace.IsTestPath(p) && !CentralManifests.Contains(p[(p.LastIndexOf('/') + 1)..]));
+        // Shared production code (a ServiceDefaults or common library) may serve every service; manifests, pipelines and
+        // tests of something that is not a service say nothing about any one service.
+        var shared = unattributed.Any(p => context.Workspace.Files.Get(p) is { } file && file.Is(FileClass.Code) && !context.Workspace.IsTestPath(p));
         if (without.Count == 0 || with.Count == 0 || shared)
         {
             // Evidence in shared code that no service owns may serve every service, so it is not held against any.

@@ -11,19 +11,12 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
 {
     private static readonly string[] ManualTriggers = ["workflow_dispatch", "release", "repository_dispatch", "push-tags"];
 
-    /// <summary>Platforms whose Git integration deploys without a pipeline in the repository.</summary>
-    private static readonly HashSet<string> PlatformDeploys = new(StringComparer.Ordinal) { "vercel", "netlify" };
 
     public string PracticeId => "cd-approval-gates";
 
     public Verdict Detect(PracticeContext context)
     {
         var steps = DeploySteps.Find(context.Workspace);
-        if (steps.Count > 0 && steps.All(s => s.Kind == DeployKind.Throwaway))
-        {
-            return context.NotApplicable("Nothing is deployed to a persistent environment (the only deploy targets a throwaway cluster inside CI), so there is nothing to gate.");
-        }
-
         var gates = new List<Evidence>();
         foreach (var pipeline in context.Workspace.Pipelines)
         {
@@ -42,6 +35,11 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
             }
         }
 
+        if (gates.Count == 0 && steps.Count > 0 && steps.All(s => s.Kind == DeployKind.Throwaway))
+        {
+            return context.NotApplicable("Nothing is deployed to a persistent environment (the only deploy targets a throwaway cluster inside CI), so there is nothing to gate.");
+        }
+
         if (gates.Count > 0)
         {
             return context.Present(gates, "Deployments pass an approval gate: " + PracticeContext.Describe(gates) + ". Required reviewers on an environment are set in the CI server and cannot be seen in the repository.");
@@ -54,7 +52,7 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
             return context.Partial(evidence, "Deployments start only by a deliberate act (a manual dispatch, a published release or a pushed tag), but no protected environment or required reviewer gates them.");
         }
 
-        if (shipping.Count == 0 && context.Facts.Platforms.FirstOrDefault(p => PlatformDeploys.Contains(p)) is { } platform)
+        if (shipping.Count == 0 && context.Facts.GitServerlessPlatform is { } platform)
         {
             return context.Partial([],
                 $"The {platform} platform deploys from Git outside any pipeline: production changes on every merge to the production branch, so the only gate is branch protection and review, which cannot be seen in the repository; promote releases explicitly for a real approval step.");

@@ -49,7 +49,7 @@ public sealed class CdDeployAutomationDetector : IPracticeDetector
             return context.Partial(packages, "CI publishes packages but nothing builds and deploys the service itself. " + PracticeContext.Describe(packages) + ".");
         }
 
-        var platform = context.Facts.Platforms.FirstOrDefault(p => p is "vercel" or "netlify" or "heroku" or "fly");
+        var platform = context.Facts.SourceDeployPlatform;
         if (platform is not null)
         {
             return context.Partial([], $"Deployment appears to rely on the {platform} platform's Git integration, configured outside the repository; no pipeline in the repository deploys.");

@@ -52,7 +52,7 @@ public sealed class DeployContainerizedDetector : IPracticeDetector
             return context.Present(evidence, with.Count == 1 ? $"{with[0]} is built as a container image. {PracticeContext.Describe(evidence)}." : $"All {with.Count} services are built as container images. {PracticeContext.Describe(evidence)}.");
         }
 
-        if (with.Count == 0 && facts.Platforms.FirstOrDefault(p => p is "vercel" or "netlify" or "serverless" or "heroku" or "fly") is { } platform)
+        if (with.Count == 0 && (facts.SourceDeployPlatform ?? (facts.Has("serverless") ? "serverless" : null)) is { } platform)
         {
             return context.Partial([], $"The {platform} platform builds and runs the app from source; no container image is built, so the runtime is whatever the platform provides.");
         }

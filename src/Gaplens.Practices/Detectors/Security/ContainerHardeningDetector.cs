@@ -103,16 +103,14 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
     }
 
     /// <summary>
-    /// A digest, or a tag with a version number ("node:alpine" and "latest" float); an image from a build argument
-    /// cannot be judged and passes.
-    /// </summary>
-    /// <summary>
     /// Without a Dockerfile (images built by buildpacks or elsewhere), the Kubernetes workloads that run the
     /// application's own images still show whether those run pinned and as non-root.
     /// </summary>
     private static Verdict? JudgeDeployedImages(PracticeContext context)
     {
+        // Helm templates are read with their expressions blanked: their image and securityContext cannot be judged.
         var containers = context.Workspace.DeployedWorkloads
+            .Where(o => !o.FromTemplate)
             .SelectMany(o => o.Containers.Select(c => (Object: o, Container: c)))
             .Where(x => x.Container.Image.Length > 0 && !Ecosystems.Facts.FactsBuilder.IsInfrastructureImage(x.Container.Image))
             .ToList();
@@ -139,6 +137,10 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
             : context.Partial(evidence, $"No Dockerfile is in the repository, and the deployed application images are not hardened: {string.Join("; ", issues)}.");
     }
 
+    /// <summary>
+    /// A digest, or a tag with a version number ("node:alpine" and "latest" float); an image from a build argument
+    /// cannot be judged and passes.
+    /// </summary>
     private static bool IsPinned(string image)
     {
         if (image.Contains('@', StringComparison.Ordinal) || image.Contains('$', StringComparison.Ordinal))
