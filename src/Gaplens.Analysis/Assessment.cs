@@ -28,8 +28,14 @@ public sealed class Assessment
 
     public RepositoryFacts Facts => Scan.Facts;
 
-    /// <summary>Open gaps, most severe first, then in catalog order.</summary>
-    public IEnumerable<PracticeAssessment> Gaps => Practices.Where(p => p.IsOpenGap).OrderBy(p => p.Severity).ThenBy(p => Order(p.Id));
+    /// <summary>Open gaps, most severe first, then in catalog order (computed once: every writer reads it).</summary>
+    public IReadOnlyList<PracticeAssessment> Gaps => gaps ??= Practices
+        .Select((practice, index) => (Practice: practice, Index: index))
+        .Where(p => p.Practice.IsOpenGap)
+        .OrderBy(p => p.Practice.Severity).ThenBy(p => p.Index)
+        .Select(p => p.Practice).ToList();
+
+    private IReadOnlyList<PracticeAssessment>? gaps;
 
     public IEnumerable<PracticeAssessment> Accepted => Practices.Where(p => p.IsAccepted);
 

@@ -60,11 +60,13 @@ public static class InitCommand
         text.AppendLine("# Accepted risks: the gap is reported as accepted until the waiver expires.");
         text.AppendLine("waivers: []");
         var gaps = scan.Verdicts.Where(v => v.IsGap).Take(2).ToList();
+        // Three months after the repository's last commit (or today), so the example is never already expired.
+        var expires = DateOnly.FromDateTime((scan.CommitDate ?? TimeProvider.System.GetUtcNow()).UtcDateTime).AddMonths(3);
         foreach (var gap in gaps)
         {
             text.AppendLine($"#  - practice: {gap.PracticeId}");
             text.AppendLine("#    reason: why the team accepts this gap for now");
-            text.AppendLine("#    expires: 2026-12-31");
+            text.AppendLine($"#    expires: {expires:yyyy-MM-dd}   # a waiver is a decision with a date: review it then");
         }
 
         text.AppendLine();

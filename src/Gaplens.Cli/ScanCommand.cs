@@ -185,10 +185,15 @@ public static class ScanCommand
         }
 
         date ??= scan.CommitDate is { } commitDate ? DateOnly.FromDateTime(commitDate.UtcDateTime) : null;
+        var today = date ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        if (date is null && config.Waivers.Any(w => w.Expires is not null))
+        {
+            terminal.Warning($"no --date and no commit date: waiver expiry is judged against today ({today:yyyy-MM-dd}); pass --date for a reproducible result");
+        }
         var assessment = Analyzer.Analyze(scan, new AnalysisOptions
         {
             TeamSize = settings.TeamSize ?? config.TeamSize ?? 3,
-            Today = date ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime),
+            Today = today,
             Waivers = config.Waivers,
             Owners = config.Owners,
             EffortOverrides = config.Effort,

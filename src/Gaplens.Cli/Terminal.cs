@@ -60,12 +60,26 @@ public sealed class Terminal
         error.WriteLine(Paint($"error: {text}", "31"));
     }
 
+    /// <summary>Warnings speak of the scanned repository, so they are made safe before they reach the terminal.</summary>
     public void Warning(string text)
     {
         if (!Quiet)
         {
-            error.WriteLine(Paint($"warning: {text}", "33"));
+            error.WriteLine(Paint($"warning: {Safe(text)}", "33"));
         }
+    }
+
+    /// <summary>Text from the scanned repository for the terminal: secrets masked, control characters replaced.</summary>
+    public static string Safe(string text)
+    {
+        var masked = Core.Secrets.SecretPatterns.Mask(text);
+        return string.Create(masked.Length, masked, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? '?' : source[i];
+            }
+        });
     }
 
     public string Paint(string text, string code) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;

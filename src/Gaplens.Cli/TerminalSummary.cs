@@ -29,7 +29,7 @@ public static class TerminalSummary
         foreach (var domain in assessment.Scores.Domains)
         {
             var score = domain.Score is { } s ? Percent(s) : "n/a";
-            terminal.Line($"  {Truncate(domain.Title, 22),-22} {score,5}  {Percent(domain.Target),6}  {domain.Present,7} {domain.Partial,7} {domain.Missing,7} {domain.NotApplicable,4}");
+            terminal.Line($"  {Shorten(domain.Title, 22),-22} {score,5}  {Percent(domain.Target),6}  {domain.Present,7} {domain.Partial,7} {domain.Missing,7} {domain.NotApplicable,4}");
         }
 
         var blockers = assessment.Blockers.Take(5).ToList();
@@ -39,14 +39,14 @@ public static class TerminalSummary
             terminal.Line(terminal.Paint("  Launch blockers:", "31"));
             foreach (var blocker in blockers)
             {
-                terminal.Line($"    {blocker.GapId} {blocker.Title} — {Shorten(blocker.Verdict.Reason, 90)}");
+                terminal.Line($"    {blocker.GapId} {Terminal.Safe(blocker.Title)} — {Shorten(blocker.Verdict.Reason, 90)}");
             }
         }
 
-        if (scan.Warnings.Count + assessment.Warnings.Count > 0)
+        if (scan.Warnings.Count > 0)
         {
             terminal.Line();
-            var warnings = scan.Warnings.Concat(assessment.Warnings).ToList();
+            var warnings = scan.Warnings.ToList();
             terminal.Line($"  {warnings.Count} warning(s){(warnings.Count > 3 ? ", the first 3" : string.Empty)} (all are in the report):");
             foreach (var warning in warnings.Take(3))
             {
@@ -59,18 +59,10 @@ public static class TerminalSummary
 
     private static string Percent(double value) => $"{value.ToString("0", CultureInfo.InvariantCulture)}%";
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
-
-    /// <summary>Shortens a line and replaces control characters, so text from the repository cannot drive the terminal.</summary>
+    /// <summary>Shortens a line of repository text made safe for the terminal.</summary>
     private static string Shorten(string text, int length)
     {
-        var clean = string.Create(text.Length, text, (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                span[i] = char.IsControl(source[i]) ? '?' : source[i];
-            }
-        });
+        var clean = Terminal.Safe(text);
         return clean.Length <= length ? clean : clean[..(length - 1)] + "…";
     }
 }

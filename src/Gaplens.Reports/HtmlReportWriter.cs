@@ -52,7 +52,7 @@ public static class HtmlReportWriter
             html.Append($"<div class=\"card sev-{severity.ToWire()}\"><div class=\"big\">{a.GapCount(severity)}</div><div>{severity.ToWire()} gaps</div></div>\n");
         }
 
-        html.Append($"<div class=\"card\"><div class=\"big\">{E(Hours(a.TotalEffort))}</div><div>about {a.Weeks(a.TotalEffort).ToString("0.#", Invariant)} weeks for {a.Options.TeamSize}</div></div>\n");
+        html.Append($"<div class=\"card\"><div class=\"big\">{E(a.TotalEffort.ToString())}</div><div>about {a.Weeks(a.TotalEffort).ToString("0.#", Invariant)} weeks for {a.Options.TeamSize}</div></div>\n");
         html.Append("</div>\n");
         var blockers = a.Blockers.ToList();
         if (blockers.Count > 0)
@@ -156,7 +156,7 @@ public static class HtmlReportWriter
                 }
 
                 html.Append($"<p><b>Impact.</b> {E(gap.Impact)}</p>\n<p><b>Recommendation.</b> {E(gap.Recommendation)}</p>\n");
-                html.Append($"<p class=\"meta\">Owner {E(gap.Owner)} · effort {E(Hours(gap.Effort))} · verify with <code>gaplens scan . --practice {E(gap.Id)}</code></p>\n</article>\n");
+                html.Append($"<p class=\"meta\">Owner {E(gap.Owner)} · effort {E(gap.Effort.ToString())} · verify with <code>gaplens scan . --practice {E(gap.Id)}</code></p>\n</article>\n");
             }
 
             html.Append("</details>\n");
@@ -182,10 +182,10 @@ public static class HtmlReportWriter
         html.Append("<section id=\"plan\">\n<h2>Remediation plan</h2>\n");
         foreach (var phase in a.Plan)
         {
-            html.Append($"<h3>Phase {phase.Number}: {E(phase.Name)} <span class=\"count\">{E(Hours(phase.Effort))}, about {a.Weeks(phase.Effort).ToString("0.#", Invariant)} weeks</span></h3>\n<ol>\n");
+            html.Append($"<h3>Phase {phase.Number}: {E(phase.Name)} <span class=\"count\">{E(phase.Effort.ToString())}, about {a.Weeks(phase.Effort).ToString("0.#", Invariant)} weeks</span></h3>\n<ol>\n");
             foreach (var task in phase.Tasks)
             {
-                html.Append($"<li><a href=\"#{E(task.GapId)}\">{E(task.GapId)}</a> {E(task.Title)} · {E(task.Owner)} · {E(Hours(task.Effort))}</li>\n");
+                html.Append($"<li><a href=\"#{E(task.GapId)}\">{E(task.GapId)}</a> {E(task.Title)} · {E(task.Owner)} · {E(task.Effort.ToString())}</li>\n");
             }
 
             html.Append("</ol>\n");
@@ -238,8 +238,6 @@ public static class HtmlReportWriter
     private static string E(string? text) => WebUtility.HtmlEncode(SecretPatterns.Mask(text ?? string.Empty));
 
     private static string Pct(double value) => value.ToString("0", Invariant) + "%";
-
-    private static string Hours(EffortRange effort) => effort.Low == effort.High ? $"{effort.Low} h" : $"{effort.Low}-{effort.High} h";
 
     private const string Css = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#fafafa;color:#212121}

@@ -38,7 +38,7 @@ public static class JUnitReportWriter
                 foreach (var p in practices)
                 {
                     xml.WriteStartElement("testcase");
-                    xml.WriteAttributeString("name", $"{p.Id}: {p.Title}");
+                    xml.WriteAttributeString("name", Clean($"{p.Id}: {p.Title}"));
                     xml.WriteAttributeString("classname", $"gaplens.{p.Domain}");
                     xml.WriteAttributeString("time", "0");
                     if (p.IsOpenGap)

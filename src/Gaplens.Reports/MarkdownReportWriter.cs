@@ -114,7 +114,7 @@ public static class MarkdownReportWriter
         }
 
         var total = a.TotalEffort;
-        md.AppendLine($"**Effort**: {Hours(total)} to close every open gap, about {Weeks(a, total)} for a team of {a.Options.TeamSize} " +
+        md.AppendLine($"**Effort**: {total} to close every open gap, about {Weeks(a, total)} for a team of {a.Options.TeamSize} " +
                       $"({a.Plan.Count} phase{(a.Plan.Count == 1 ? string.Empty : "s")}, see [the plan](#remediation-plan)).");
         md.AppendLine();
         var ranked = a.Scores.Domains.Where(d => d.Score is not null).OrderBy(d => d.Score - d.Target).ToList();
@@ -218,11 +218,11 @@ public static class MarkdownReportWriter
             foreach (var gap in inDomain)
             {
                 var v = gap.Verdict;
-                md.AppendLine($"#### {GapHeading(gap)}").AppendLine();
+                md.AppendLine($"#### {T(GapHeading(gap))}").AppendLine();
                 md.AppendLine($"| Severity | Status | Owner | Effort | Services |");
                 md.AppendLine("|---|---|---|---|---|");
                 var services = v.ServicesWithout.Count > 0 ? T(string.Join(", ", v.ServicesWithout)) : gap.ServicesTouched > 1 ? $"{gap.ServicesTouched}" : "all";
-                md.AppendLine($"| {SeverityCell(gap.Severity)} | {v.Status.ToWire()} | {gap.Owner} | {Hours(gap.Effort)} | {services} |");
+                md.AppendLine($"| {SeverityCell(gap.Severity)} | {v.Status.ToWire()} | {T(gap.Owner)} | {gap.Effort} | {services} |");
                 md.AppendLine();
                 md.AppendLine($"**Current state.** {T(v.Reason)}");
                 if (v.Evidence.Count > 0)
@@ -267,14 +267,14 @@ public static class MarkdownReportWriter
         foreach (var phase in a.Plan)
         {
             md.AppendLine($"### Phase {phase.Number}: {phase.Name}").AppendLine();
-            md.AppendLine($"{phase.Goal} **{Plural(phase.Tasks.Count, "task")}, {Hours(phase.Effort)}, about {Weeks(a, phase.Effort)}.**").AppendLine();
+            md.AppendLine($"{phase.Goal} **{Plural(phase.Tasks.Count, "task")}, {phase.Effort}, about {Weeks(a, phase.Effort)}.**").AppendLine();
             md.AppendLine("| # | Task | Severity | Effort | Owner | After | Done when | Verify |");
             md.AppendLine("|---:|---|---|---|---|---|---|---|");
             var index = 1;
             foreach (var task in phase.Tasks)
             {
                 var practice = a.Practices.First(p => p.Id == task.PracticeId);
-                md.AppendLine($"| {index++} | [{task.GapId}](#{Markdown.Anchor(GapHeading(practice))}) {T(task.Title)} | {SeverityCell(task.Severity)} | {Hours(task.Effort)} | {task.Owner} | " +
+                md.AppendLine($"| {index++} | [{task.GapId}](#{Markdown.Anchor(GapHeading(practice))}) {T(task.Title)} | {SeverityCell(task.Severity)} | {task.Effort} | {T(task.Owner)} | " +
                               $"{(task.DependsOn.Count == 0 ? "-" : string.Join(", ", task.DependsOn))} | {T(task.SuccessCriterion)} | {C(task.Verify)} |");
             }
 
@@ -286,13 +286,13 @@ public static class MarkdownReportWriter
         md.AppendLine("|---|---:|---|---:|");
         foreach (var phase in a.Plan)
         {
-            md.AppendLine($"| {phase.Number}. {phase.Name} | {phase.Tasks.Count} | {Hours(phase.Effort)} | {a.Weeks(phase.Effort).ToString("0.#", Invariant)} |");
+            md.AppendLine($"| {phase.Number}. {phase.Name} | {phase.Tasks.Count} | {phase.Effort} | {a.Weeks(phase.Effort).ToString("0.#", Invariant)} |");
         }
 
-        md.AppendLine($"| **Total** | **{a.Plan.Sum(p => p.Tasks.Count)}** | **{Hours(a.TotalEffort)}** | **{a.Weeks(a.TotalEffort).ToString("0.#", Invariant)}** |");
+        md.AppendLine($"| **Total** | **{a.Plan.Sum(p => p.Tasks.Count)}** | **{a.TotalEffort}** | **{a.Weeks(a.TotalEffort).ToString("0.#", Invariant)}** |");
         md.AppendLine();
         var byOwner = a.Gaps.GroupBy(g => g.Owner, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} {Hours(g.Aggregate(EffortRange.Zero, (sum, x) => sum.Add(x.Effort)))}");
+            .Select(g => $"{T(g.Key)} {g.Aggregate(EffortRange.Zero, (sum, x) => sum.Add(x.Effort))}");
         md.AppendLine($"By owner: {string.Join(" · ", byOwner)}.").AppendLine();
     }
 
@@ -351,7 +351,7 @@ public static class MarkdownReportWriter
         md.AppendLine("Paste into an issue to track the plan:").AppendLine();
         foreach (var task in gaps)
         {
-            md.AppendLine($"- [ ] {task.GapId} {T(task.Title)} ({task.Severity.ToWire()}, {task.Owner}, {Hours(task.Effort)})");
+            md.AppendLine($"- [ ] {task.GapId} {T(task.Title)} ({task.Severity.ToWire()}, {T(task.Owner)}, {task.Effort})");
         }
 
         md.AppendLine();
@@ -496,8 +496,6 @@ public static class MarkdownReportWriter
     private static string C(string? text) => Markdown.Code(SecretPatterns.Mask(text ?? string.Empty));
 
     private static string Pct(double value) => $"{value.ToString("0", Invariant)}%";
-
-    private static string Hours(EffortRange effort) => effort.Low == effort.High ? $"{effort.Low} h" : $"{effort.Low}-{effort.High} h";
 
     private static string Weeks(Assessment a, EffortRange effort)
     {

@@ -172,4 +172,33 @@ public sealed class ConfigTests
         var data = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build().Deserialize<object>(yaml);
         return JsonSerializer.Serialize(data);
     }
+
+    [Fact]
+    public void Owner_names_and_rule_titles_from_the_configuration_are_escaped_in_every_report()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("README.md", "# api\n")
+            .With(".gaplens.yml", """
+                owners:
+                  cicd: "Ops | <b>on call</b>"
+                rules:
+                  - id: feature-flags
+                    title: "Flags <script>alert(1)</script> \u0001"
+                    domain: cicd
+                    severity: medium
+                    signals:
+                      - package: npm:launchdarkly-node-server-sdk
+                """);
+        var output = Path.Combine(tree.Root, "out");
+
+        var run = CliRun.Of("scan", tree.Root, "--format", "md,junit", "--output", output, "--quiet", "--date", "2026-12-01");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var markdown = File.ReadAllText(Path.Combine(output, "gaplens-report.md"));
+        Assert.Contains("Ops \\| &lt;b&gt;on call&lt;/b&gt;", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", markdown, StringComparison.Ordinal);
+        var junit = System.Xml.Linq.XDocument.Load(Path.Combine(output, "gaplens-report.xml"));
+        Assert.Contains(junit.Descendants("testcase"), t => ((string?)t.Attribute("name"))!.StartsWith("feature-flags: Flags <script>", StringComparison.Ordinal));
+    }
 }
