@@ -81,6 +81,8 @@ public sealed class SecretsGitignoredDetector : IPracticeDetector
                 [".env / .env.*", "*.pem, *.key, *.pfx, *.p12", "secrets.json, local settings"], ignores.Select(f => new Evidence(f.Path, 1, ".gitignore without secret patterns")));
     }
 
+    private static readonly string[] PublicPrefixes = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "PUBLIC_", "EXPO_PUBLIC_", "NUXT_PUBLIC_"];
+
     /// <summary>First line of a committed .env that sets a credential (a .env holding only public settings is harmless).</summary>
     private static int? CredentialLine(PracticeContext context, Gaplens.Core.Files.RepoFile file)
     {
@@ -99,7 +101,19 @@ public sealed class SecretsGitignoredDetector : IPracticeDetector
                 continue;
             }
 
-            var key = line[..eq].ToUpperInvariant();
+            var key = line[..eq].Trim().ToUpperInvariant();
+            var value = line[(eq + 1)..].Trim().Trim('"', '\'');
+            if (value.Length == 0 || PublicPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
+            {
+                // An empty value or a setting the build ships to browsers holds no credential.
+                continue;
+            }
+
+            if (value.Contains("://", StringComparison.Ordinal) && value.Contains('@', StringComparison.Ordinal) && value.IndexOf(':', value.IndexOf("://", StringComparison.Ordinal) + 3) is var colon && colon > 0 && colon < value.IndexOf('@', StringComparison.Ordinal))
+            {
+                return i; // a connection URL with a password (postgres://user:pass@host)
+            }
+
             if (key.Contains("SECRET", StringComparison.Ordinal) || key.Contains("PASSWORD", StringComparison.Ordinal) || key.Contains("TOKEN", StringComparison.Ordinal) ||
                 key.Contains("API_KEY", StringComparison.Ordinal) || key.Contains("APIKEY", StringComparison.Ordinal) || key.Contains("PRIVATE", StringComparison.Ordinal) ||
                 key.Contains("CREDENTIAL", StringComparison.Ordinal) || key.EndsWith("_KEY", StringComparison.Ordinal) || key.Contains("DSN", StringComparison.Ordinal))
