@@ -18,7 +18,7 @@ public sealed class CdDeployAutomationDetector : IPracticeDetector
         var deploys = steps.Where(s => s.Kind is DeployKind.Deploy or DeployKind.ImagePush).Select(s => s.Evidence).ToList();
         foreach (var pipeline in context.Workspace.Pipelines)
         {
-            foreach (var job in pipeline.Jobs.Where(j => j.Environment is not null && j.Steps.Count > 0 && !steps.Any(s => s.Job == j && s.Kind == DeployKind.Throwaway)))
+            foreach (var job in pipeline.Jobs.Where(j => j.Environment is not null && j.Steps.Count > 0 && !steps.Any(s => ReferenceEquals(s.Job, j) && s.Kind == DeployKind.Throwaway)))
             {
                 if (!deploys.Any(d => d.Path == pipeline.Path))
                 {

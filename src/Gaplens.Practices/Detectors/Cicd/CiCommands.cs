@@ -62,6 +62,10 @@ internal static partial class CiCommands
                 if (package.Scripts.TryGetValue(name, out var script) && seen.Add(package.Path + "#" + name))
                 {
                     yield return ($"{name}: {script.Command}", package.Path);
+                    foreach (var nested in ExpandText(script.Command, package.Directory, workspace, seen, depth + 1))
+                    {
+                        yield return nested;
+                    }
                 }
             }
         }
@@ -75,13 +79,17 @@ internal static partial class CiCommands
                 continue;
             }
 
-            var lines = makefile.Text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
+            for (var i = 1; i <= makefile.LineCount; i++)
             {
-                if (lines[i].StartsWith(target + ":", StringComparison.Ordinal))
+                if (makefile.Line(i).StartsWith(target + ":", StringComparison.Ordinal))
                 {
-                    var body = string.Join('\n', lines.Skip(i).Take(12).TakeWhile((l, k) => k == 0 || l.StartsWith('\t') || l.Length == 0));
+                    var body = string.Join('\n', Enumerable.Range(i, Math.Min(12, makefile.LineCount - i + 1)).Select(makefile.Line)
+                        .TakeWhile((l, k) => k == 0 || l.StartsWith('\t') || l.Length == 0));
                     yield return (body, makefile.File.Path);
+                    foreach (var nested in ExpandText(body, RelativePaths.DirectoryOf(makefile.File.Path), workspace, seen, depth + 1))
+                    {
+                        yield return nested;
+                    }
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Gaplens.Core.Model;
 using Gaplens.Ecosystems;
@@ -19,22 +20,27 @@ internal sealed record DeployStep(CiPipeline Pipeline, CiJob Job, DeployKind Kin
 /// <summary>Finds the steps of every pipeline that deploy or publish, looking into the scripts they call.</summary>
 internal static partial class DeploySteps
 {
-    public static IReadOnlyList<DeployStep> Find(Workspace workspace)
+    private static readonly ConditionalWeakTable<Workspace, IReadOnlyList<DeployStep>> Found = [];
+
+    /// <summary>The deploy steps of a workspace, found once and shared by the detectors that need them.</summary>
+    public static IReadOnlyList<DeployStep> Find(Workspace workspace) => Found.GetValue(workspace, FindAll);
+
+    private static IReadOnlyList<DeployStep> FindAll(Workspace workspace)
     {
         var result = new List<DeployStep>();
         foreach (var pipeline in workspace.Pipelines)
         {
             foreach (var job in pipeline.Jobs)
             {
-                var jobText = string.Join('\n', job.Steps.SelectMany(s => CiCommands.Expand(s, workspace)).Select(t => t.Text));
-                var throwaway = ThrowawayCluster().IsMatch(jobText);
-                foreach (var step in job.Steps)
+                // Each step's commands (with the scripts it calls) are expanded once, for the job and for the step.
+                var steps = job.Steps.Select(s => (Step: s, Commands: CiCommands.Expand(s, workspace).ToList())).ToList();
+                var throwaway = ThrowawayCluster().IsMatch(string.Join('\n', steps.SelectMany(s => s.Commands).Select(c => c.Text)));
+                foreach (var (step, commands) in steps)
                 {
-                    var found = Classify(step, workspace);
-                    if (found is { } f)
+                    if (Classify(step, commands) is { } found)
                     {
-                        var kind = f.Kind == DeployKind.Deploy && throwaway ? DeployKind.Throwaway : f.Kind;
-                        result.Add(new DeployStep(pipeline, job, kind, new Evidence(pipeline.Path, step.Line, f.Detail)));
+                        var kind = found.Kind == DeployKind.Deploy && throwaway ? DeployKind.Throwaway : found.Kind;
+                        result.Add(new DeployStep(pipeline, job, kind, new Evidence(pipeline.Path, step.Line, found.Detail)));
                     }
                 }
             }
@@ -43,7 +49,7 @@ internal static partial class DeploySteps
         return result;
     }
 
-    private static (DeployKind Kind, string Detail)? Classify(CiStep step, Workspace workspace)
+    private static (DeployKind Kind, string Detail)? Classify(CiStep step, IReadOnlyList<(string Text, string Source)> commands)
     {
         if (step.Uses?.StartsWith("docker/build-push-action", StringComparison.Ordinal) == true &&
             step.Inputs.GetValueOrDefault("push") is { } push && push != "false")
@@ -51,7 +57,7 @@ internal static partial class DeploySteps
             return (DeployKind.ImagePush, "pushes an image (docker/build-push-action)");
         }
 
-        foreach (var (text, source) in CiCommands.Expand(step, workspace))
+        foreach (var (text, source) in commands)
         {
             var via = source == "step" ? string.Empty : $" via {source}";
             if (Deploy().Match(text) is { Success: true } deploy)
