@@ -11,17 +11,68 @@ public sealed class PathGlob
 {
     private readonly Regex regex;
 
+    /// <summary>Literal endings one of which every matching path has (".tf", "Chart.yaml"); empty when any path may match.</summary>
+    private readonly string[] suffixes;
+
     public PathGlob(string pattern)
     {
         Pattern = pattern;
         var anchored = pattern.Contains('/', StringComparison.Ordinal);
         var body = Translate(pattern.TrimStart('/'));
-        regex = new Regex(anchored ? $"^{body}$" : $"(^|/){body}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // Interpreted, not compiled: a catalog holds hundreds of globs, each matched against short paths after the
+        // literal-suffix check below has ruled out almost every file.
+        regex = new Regex(anchored ? $"^{body}$" : $"(^|/){body}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var alternatives = Alternatives(pattern).ToArray();
+        var endings = alternatives.Select(LiteralEnding).ToArray();
+        suffixes = endings.Any(e => e.Length == 0) ? [] : endings.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var literals = alternatives.Select(LongestLiteral).ToArray();
+        required = literals.Any(l => l.Length < 3) ? [] : literals.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
+
+    /// <summary>Literal words one of which every matching path contains ("runbook" for "**/runbook*"); empty when unknown.</summary>
+    private readonly string[] required;
 
     public string Pattern { get; }
 
-    public bool IsMatch(string path) => regex.IsMatch(path);
+    public bool IsMatch(string path)
+    {
+        // Cheap literal checks first: most files of a large tree fail them, and the regex never runs.
+        if (suffixes.Length > 0 && !suffixes.Any(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        if (required.Length > 0 && !required.Any(r => path.Contains(r, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return regex.IsMatch(path);
+    }
+
+    /// <summary>The pattern with each '{a,b}' group expanded ("*.{yml,yaml}" gives "*.yml" and "*.yaml").</summary>
+    private static IEnumerable<string> Alternatives(string pattern)
+    {
+        var open = pattern.IndexOf('{', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : pattern.IndexOf('}', open);
+        if (close < 0)
+        {
+            return [pattern];
+        }
+
+        return pattern[(open + 1)..close].Split(',').SelectMany(option => Alternatives(pattern[..open] + option + pattern[(close + 1)..]));
+    }
+
+    /// <summary>The longest run of literal text between wildcards and separators.</summary>
+    private static string LongestLiteral(string pattern) =>
+        pattern.Split(['*', '?', '/'], StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty(string.Empty).MaxBy(part => part.Length)!;
+
+    /// <summary>The literal text after the last wildcard or folder separator.</summary>
+    private static string LiteralEnding(string pattern)
+    {
+        var start = pattern.LastIndexOfAny(['*', '?', '/']) + 1;
+        return pattern[start..];
+    }
 
     public override string ToString() => Pattern;
 
