@@ -24,7 +24,7 @@ public static class ScanCommand
         var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: .gaplens.yml at the scanned root)." };
         var date = new Option<string?>("--date") { Description = "Date the report speaks of (yyyy-MM-dd); defaults to the HEAD commit date, so runs are reproducible." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary on stderr." };
-        var maxFileSize = new Option<long>("--max-file-size") { Description = "Files larger than this many bytes are not read.", DefaultValueFactory = _ => 1024 * 1024 };
+        var maxFileSize = new Option<long>("--max-file-size") { Description = "Files larger than this many bytes are not read.", DefaultValueFactory = _ => 2 * 1024 * 1024 };
 
         var command = new Command("scan", "Scan a repository and write its production-readiness report.")
         {

@@ -136,4 +136,14 @@ public sealed class FactsTests
 
         Assert.Equal(3, Scan.Run(tree.Root).Facts.HttpApi?.Line);
     }
+
+    [Theory]
+    [InlineData("docker-compose.yml", true)]
+    [InlineData("deploy/compose.prod.yml", true)]
+    [InlineData(".devcontainer/docker-compose.yml", false)]
+    [InlineData(".worktree-container/docker-compose.yml", false)]
+    [InlineData("tests/e2e/docker-compose.yml", false)]
+    [InlineData("examples/full/docker-compose.yml", false)]
+    public void Only_compose_files_outside_tooling_samples_and_tests_describe_a_deployment(string path, bool deployment) =>
+        Assert.Equal(deployment, Ecosystems.Facts.FactsBuilder.DescribesDeployment(path));
 }

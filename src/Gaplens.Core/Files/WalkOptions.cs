@@ -13,7 +13,7 @@ public sealed record WalkOptions
     };
 
     /// <summary>Files larger than this are listed but not read (a warning says so).</summary>
-    public long MaxFileSize { get; init; } = 1024 * 1024;
+    public long MaxFileSize { get; init; } = 2 * 1024 * 1024;
 
     public IReadOnlySet<string> SkippedDirectories { get; init; } = DefaultSkippedDirectories;
 

@@ -19,7 +19,7 @@ public static class FactTerms
         new("@app.get(", FileClass.Python), new("@app.post(", FileClass.Python), new("@router.get(", FileClass.Python),
         new("@router.post(", FileClass.Python), new("APIRouter(", FileClass.Python), new("@app.route(", FileClass.Python),
         new("Blueprint(", FileClass.Python), new("@api_view", FileClass.Python), new("ViewSet)", FileClass.Python),
-        new("JsonResponse", FileClass.Python), new("FastAPI(", FileClass.Python),
+        new("JsonResponse", FileClass.Python), new("FastAPI(", FileClass.Python), new("GraphQLView", FileClass.Python), new("strawberry.django", FileClass.Python),
         new("@RestController", FileClass.Java), new("@ResponseBody", FileClass.Java), new("@GetMapping", FileClass.Java),
         new("@PostMapping", FileClass.Java), new("@Path(", FileClass.Java),
         new("c.JSON(", FileClass.Go), new("json.NewEncoder(w)", FileClass.Go), new("HandleFunc(", FileClass.Go),

@@ -72,6 +72,14 @@ public static partial class FactsBuilder
         return false;
     }
 
+    /// <summary>
+    /// A compose file that may describe how the product runs: not one of a dev container or other hidden tooling folder
+    /// (.devcontainer, .worktree-container, .github), samples or tests, which run a development or CI stack.
+    /// </summary>
+    public static bool DescribesDeployment(string composePath) =>
+        !IsExcluded(composePath) && !TestPaths.LooksLikeTest(composePath) &&
+        !RelativePaths.Segments(RelativePaths.DirectoryOf(composePath)).Any(s => s.StartsWith('.'));
+
     private static bool IsHelmTemplateName(string path) =>
         path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tpl", StringComparison.OrdinalIgnoreCase);
 
@@ -322,7 +330,7 @@ public static partial class FactsBuilder
             platforms.Add("azure-container-apps");
         }
 
-        if (workspace.ComposeFiles.Count > 0)
+        if (workspace.ComposeFiles.Any(c => DescribesDeployment(c.Path)))
         {
             platforms.Add("compose");
         }
@@ -519,7 +527,7 @@ public static partial class FactsBuilder
         }
 
         // Environment variables of compose services that point at another service (http://basket-api, CATALOG_ADDR=catalog:3550).
-        foreach (var compose in workspace.ComposeFiles.Where(c => !IsExcluded(c.Path) && !TestPaths.LooksLikeTest(c.Path)))
+        foreach (var compose in workspace.ComposeFiles.Where(c => DescribesDeployment(c.Path)))
         {
             var names = compose.Services.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var service in compose.Services.Where(s => s.Builds && !IsTestRunnerOrFrontend(s.Name, codeServices)))
@@ -852,7 +860,7 @@ public static partial class FactsBuilder
         {
             foreach (var compose in workspace.ComposeFiles)
             {
-                if (IsExcluded(compose.Path) || TestPaths.LooksLikeTest(compose.Path))
+                if (!DescribesDeployment(compose.Path))
                 {
                     continue;
                 }

@@ -21,7 +21,9 @@ internal static class ComposeServices
     public static IReadOnlyList<MergedComposeService> Merged(Workspace workspace)
     {
         var merged = new List<MergedComposeService>();
-        foreach (var group in workspace.ComposeFiles.SelectMany(f => f.Services.Select(s => (File: f, Service: s)))
+        // Compose files of a dev container, samples or tests describe no deployment.
+        foreach (var group in workspace.ComposeFiles.Where(f => FactsBuilder.DescribesDeployment(f.Path))
+                     .SelectMany(f => f.Services.Select(s => (File: f, Service: s)))
                      .GroupBy(x => (RelativePaths.DirectoryOf(x.File.Path), x.Service.Name)))
         {
             var first = group.First();

@@ -8,7 +8,7 @@ public sealed record ScanOptions
     public Profile Profile { get; init; } = Profile.Production;
 
     /// <summary>Files larger than this are not read.</summary>
-    public long MaxFileSize { get; init; } = 1024 * 1024;
+    public long MaxFileSize { get; init; } = 2 * 1024 * 1024;
 
     /// <summary>Restrict the verdict to these practice ids (all when empty).</summary>
     public IReadOnlyList<string> Practices { get; init; } = [];

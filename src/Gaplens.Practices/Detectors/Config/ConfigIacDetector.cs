@@ -1,3 +1,4 @@
+using Gaplens.Ecosystems.Facts;
 using Gaplens.Core.Model;
 using Gaplens.Practices.Engine;
 
@@ -33,10 +34,12 @@ public sealed class ConfigIacDetector : IPracticeDetector
 
         if (facts.Has("compose"))
         {
-            partial.AddRange(context.Workspace.ComposeFiles.Take(3).Select(c => new Evidence(c.Path, 1, "Docker Compose file")));
+            partial.AddRange(context.Workspace.ComposeFiles.Where(c => FactsBuilder.DescribesDeployment(c.Path)).Take(3).Select(c => new Evidence(c.Path, 1, "Docker Compose file")));
         }
 
-        partial.AddRange(context.PartialMatches.Select(m => m.Evidence));
+        // A dev container's compose file describes a development stack, not a deployment.
+        partial.AddRange(context.PartialMatches.Select(m => m.Evidence)
+            .Where(e => context.Workspace.ComposeFiles.All(c => c.Path != e.Path) || FactsBuilder.DescribesDeployment(e.Path)));
         if (partial.Count > 0)
         {
             var what = facts.Has("kubernetes") ? "raw Kubernetes manifests" : "Docker Compose files";
