@@ -50,6 +50,11 @@ public sealed class PracticeCaseTests
             Assert.Contains(text, verdict.Reason, StringComparison.OrdinalIgnoreCase);
         }
 
+        foreach (var text in spec.Get("reasonExcludes").Strings())
+        {
+            Assert.DoesNotContain(text, verdict.Reason, StringComparison.OrdinalIgnoreCase);
+        }
+
         foreach (var service in spec.Get("servicesWithout").Strings())
         {
             Assert.Contains(service, verdict.ServicesWithout);
