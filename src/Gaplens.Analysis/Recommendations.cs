@@ -1,4 +1,5 @@
 using Gaplens.Core.Model;
+using Gaplens.Ecosystems;
 using Gaplens.Ecosystems.Facts;
 using Gaplens.Practices.Model;
 
@@ -7,10 +8,10 @@ namespace Gaplens.Analysis;
 /// <summary>Picks the remediation written for the stacks this repository (or the services lacking the practice) uses.</summary>
 public static class Recommendations
 {
-    private static readonly (string Key, string Label)[] Stacks =
-    [
-        ("dotnet", ".NET"), ("node", "Node.js"), ("python", "Python"), ("java", "Java"), ("go", "Go"), ("kubernetes", "Kubernetes"), ("terraform", "Terraform"),
-    ];
+    /// <summary>Remediation keys of platforms, beside the ecosystems' own keys.</summary>
+    private static readonly Dictionary<string, string> PlatformLabels = new(StringComparer.Ordinal) { ["kubernetes"] = "Kubernetes", ["terraform"] = "Terraform" };
+
+    private static string Label(string key) => EcosystemRegistry.Find(key)?.Name ?? PlatformLabels.GetValueOrDefault(key, key);
 
     public static string For(PracticeDefinition practice, RepositoryFacts facts, Verdict verdict)
     {
@@ -26,7 +27,7 @@ public static class Recommendations
             return practice.Remediation[parts[0]];
         }
 
-        return string.Join(" ", parts.Select(key => $"{Stacks.First(s => s.Key == key).Label}: {practice.Remediation[key]}"));
+        return string.Join(" ", parts.Select(key => $"{Label(key)}: {practice.Remediation[key]}"));
     }
 
     /// <summary>Stacks in order of relevance: those of the services lacking the practice, then the repository's languages, then platforms.</summary>
@@ -45,26 +46,18 @@ public static class Recommendations
         {
             foreach (var service in facts.Services.Where(s => verdict.ServicesWithout.Contains(s.Name)))
             {
-                Add(StackOfKind(service.Kind));
+                Add(service.Ecosystem);
             }
         }
 
         foreach (var service in facts.Services)
         {
-            Add(StackOfKind(service.Kind));
+            Add(service.Ecosystem);
         }
 
         foreach (var language in facts.Languages)
         {
-            Add(language switch
-            {
-                "C#" or "F#" or "Visual Basic" => "dotnet",
-                "TypeScript" or "JavaScript" => "node",
-                "Python" => "python",
-                "Java" or "Kotlin" or "Scala" => "java",
-                "Go" => "go",
-                _ => null,
-            });
+            Add(EcosystemRegistry.ForLanguage(language)?.Key);
         }
 
         if (facts.Has("kubernetes"))
@@ -79,14 +72,4 @@ public static class Recommendations
 
         return result;
     }
-
-    private static string? StackOfKind(string kind) => kind switch
-    {
-        "aspnetcore" or "worker" or "azure-functions" => "dotnet",
-        "nextjs" or "nuxt" or "remix" or "sveltekit" or "node-api" or "node-app" or "web-frontend" => "node",
-        "spring-boot" => "java",
-        "go-service" => "go",
-        _ when kind.StartsWith("python", StringComparison.Ordinal) => "python",
-        _ => null,
-    };
 }

@@ -15,15 +15,15 @@ namespace Gaplens.Ecosystems;
 /// <summary>Everything the readers parsed from the tree, each file parsed once. Detectors and facts read only this.</summary>
 public sealed class Workspace
 {
-    private readonly Dictionary<(PackageEcosystem, string), List<PackageReference>> packagesByName;
-    private readonly List<string> testProjectDirectories;
+    private readonly Dictionary<(string, string), List<PackageReference>> packagesByName;
+    private readonly IReadOnlyList<string> testProjectDirectories;
+    private readonly IReadOnlyDictionary<Type, IReadOnlyList<object>> documents;
 
     internal Workspace(
         FileIndex files,
         ContentIndex content,
-        IReadOnlyList<DotnetProject> dotnetProjects,
-        IReadOnlyList<PackageJson> packageJsons,
-        IReadOnlyList<GoModule> goModules,
+        IReadOnlyDictionary<Type, IReadOnlyList<object>> documents,
+        IReadOnlyList<string> testRoots,
         IReadOnlyList<PackageReference> packages,
         IReadOnlyList<CiPipeline> pipelines,
         IReadOnlyList<Dockerfile> dockerfiles,
@@ -36,9 +36,7 @@ public sealed class Workspace
     {
         Files = files;
         Content = content;
-        DotnetProjects = dotnetProjects;
-        PackageJsons = packageJsons;
-        GoModules = goModules;
+        this.documents = documents;
         Packages = packages;
         Pipelines = pipelines;
         Dockerfiles = dockerfiles;
@@ -51,7 +49,7 @@ public sealed class Workspace
         packagesByName = [];
         foreach (var package in packages)
         {
-            var key = (package.Ecosystem, Key(package.Ecosystem, package.Name));
+            var key = (package.Ecosystem.Key, package.Ecosystem.Normalize(package.Name));
             if (!packagesByName.TryGetValue(key, out var list))
             {
                 list = [];
@@ -61,10 +59,10 @@ public sealed class Workspace
             list.Add(package);
         }
 
-        testProjectDirectories = dotnetProjects.Where(p => p.IsTestProject).Select(p => p.Directory).ToList();
+        testProjectDirectories = testRoots;
         DeployedWorkloads = kubernetesObjects.Where(o => o.IsWorkload && !o.IsHelmHook && !IsTestPath(o.Path) && !Facts.FactsBuilder.IsExcluded(o.Path)).ToList();
         Classes = files.Files.Aggregate(FileClass.None, (all, file) => all | file.Class);
-        Ecosystems = packages.Select(p => p.Ecosystem).ToHashSet();
+        Ecosystems = packages.Select(p => p.Ecosystem.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -76,18 +74,23 @@ public sealed class Workspace
     /// <summary>Every file class present in the tree.</summary>
     public FileClass Classes { get; }
 
-    /// <summary>Package ecosystems with at least one declared dependency.</summary>
-    public IReadOnlySet<PackageEcosystem> Ecosystems { get; }
+    /// <summary>Keys of the package managers with at least one declared dependency ("nuget", "npm").</summary>
+    public IReadOnlySet<string> Ecosystems { get; }
 
     public FileIndex Files { get; }
 
     public ContentIndex Content { get; }
 
-    public IReadOnlyList<DotnetProject> DotnetProjects { get; }
+    /// <summary>Documents of one type that ecosystem readers parsed (project files, package.json, Gemfiles), in path order.</summary>
+    public IReadOnlyList<T> Documents<T>()
+        where T : class =>
+        documents.TryGetValue(typeof(T), out var list) ? list.Cast<T>().ToList() : [];
 
-    public IReadOnlyList<PackageJson> PackageJsons { get; }
+    public IReadOnlyList<DotnetProject> DotnetProjects => Documents<DotnetProject>();
 
-    public IReadOnlyList<GoModule> GoModules { get; }
+    public IReadOnlyList<PackageJson> PackageJsons => Documents<PackageJson>();
+
+    public IReadOnlyList<GoModule> GoModules => Documents<GoModule>();
 
     /// <summary>Every declared dependency of every ecosystem, in path order.</summary>
     public IReadOnlyList<PackageReference> Packages { get; }
@@ -115,16 +118,23 @@ public sealed class Workspace
 
     public SourceText? Text(RepoFile file) => Content.Text(file);
 
+    /// <summary>References to a package given as "manager:name" ("npm:axios"); an unknown manager finds nothing.</summary>
+    public IReadOnlyList<PackageReference> FindPackages(string qualifiedName)
+    {
+        var colon = qualifiedName.IndexOf(':');
+        return colon > 0 && PackageEcosystem.TryParse(qualifiedName[..colon], out var ecosystem) ? FindPackages(ecosystem, qualifiedName[(colon + 1)..]) : [];
+    }
+
     /// <summary>References to a package; a name ending in '*' matches as a prefix.</summary>
     public IReadOnlyList<PackageReference> FindPackages(PackageEcosystem ecosystem, string name)
     {
         if (name.EndsWith('*'))
         {
-            var prefix = Key(ecosystem, name[..^1]);
-            return Packages.Where(p => p.Ecosystem == ecosystem && Key(ecosystem, p.Name).StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            var prefix = ecosystem.Normalize(name[..^1]);
+            return Packages.Where(p => p.Ecosystem.Key == ecosystem.Key && ecosystem.Normalize(p.Name).StartsWith(prefix, StringComparison.Ordinal)).ToList();
         }
 
-        return packagesByName.TryGetValue((ecosystem, Key(ecosystem, name)), out var list) ? list : [];
+        return packagesByName.TryGetValue((ecosystem.Key, ecosystem.Normalize(name)), out var list) ? list : [];
     }
 
     public bool HasPackage(PackageEcosystem ecosystem, string name) => FindPackages(ecosystem, name).Count > 0;
@@ -143,6 +153,4 @@ public sealed class Workspace
         return TestPaths.LooksLikeTest(path);
     }
 
-    private static string Key(PackageEcosystem ecosystem, string name) =>
-        ecosystem is PackageEcosystem.NuGet or PackageEcosystem.PyPI or PackageEcosystem.Maven ? name.ToLowerInvariant() : name;
 }

@@ -3,14 +3,9 @@ using Gaplens.Core.Model;
 using Gaplens.Core.Search;
 using Gaplens.Ecosystems.Ci;
 using Gaplens.Ecosystems.Containers;
-using Gaplens.Ecosystems.Dotnet;
-using Gaplens.Ecosystems.Go;
 using Gaplens.Ecosystems.Iac;
-using Gaplens.Ecosystems.Jvm;
 using Gaplens.Ecosystems.Kubernetes;
-using Gaplens.Ecosystems.Node;
 using Gaplens.Ecosystems.Packages;
-using Gaplens.Ecosystems.Python;
 
 namespace Gaplens.Ecosystems;
 
@@ -24,16 +19,14 @@ public static class WorkspaceReader
          file.Name.Equals("go.mod", StringComparison.Ordinal) ||
          file.Name.Equals(".gitignore", StringComparison.Ordinal) ||
          file.Name.Equals(".dockerignore", StringComparison.Ordinal) ||
-         file.Name.Equals(".editorconfig", StringComparison.Ordinal));
+         file.Name.Equals(".editorconfig", StringComparison.Ordinal) ||
+         EcosystemRegistry.All.Any(e => e.Reads(file)));
 
     public static Workspace Read(FileIndex files, ContentIndex content)
     {
         var warnings = new List<ScanWarning>(files.Warnings);
         warnings.AddRange(content.Warnings);
-        var dotnet = new List<DotnetProject>();
-        var packageJsons = new List<PackageJson>();
-        var goModules = new List<GoModule>();
-        var packages = new List<PackageReference>();
+        var sink = new WorkspaceSink();
         var pipelines = new List<CiPipeline>();
         var dockerfiles = new List<Dockerfile>();
         var composeFiles = new List<ComposeFile>();
@@ -41,6 +34,7 @@ public static class WorkspaceReader
         var helmCharts = new List<string>();
         var kustomizations = new List<string>();
         var terraform = new List<TerraformFile>();
+        var ecosystems = EcosystemRegistry.All;
 
         var chartDirectories = files.Files.Where(f => f.Name == "Chart.yaml" || f.Name == "Chart.yml").Select(f => f.Directory).ToList();
         helmCharts.AddRange(chartDirectories);
@@ -57,43 +51,12 @@ public static class WorkspaceReader
             string? error = null;
             try
             {
-                if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase))
+                foreach (var ecosystem in ecosystems)
                 {
-                    if (DotnetProject.Parse(source, out error) is { } project)
+                    if (ecosystem.Reads(file))
                     {
-                        dotnet.Add(project);
-                        packages.AddRange(project.Packages);
+                        error ??= ecosystem.Read(source, sink);
                     }
-                }
-                else if (name.Equals("Directory.Build.props", StringComparison.OrdinalIgnoreCase) || name.Equals("Directory.Packages.props", StringComparison.OrdinalIgnoreCase))
-                {
-                    if (DotnetProject.Parse(source, out error) is { } props)
-                    {
-                        // Directory.Packages.props declares versions (PackageVersion), not references; only global references count.
-                        packages.AddRange(props.Packages);
-                    }
-                }
-                else if (name.Equals("package.json", StringComparison.Ordinal))
-                {
-                    if (PackageJson.Parse(source, out error) is { } packageJson)
-                    {
-                        packageJsons.Add(packageJson);
-                        packages.AddRange(packageJson.Dependencies);
-                    }
-                }
-                else if (PythonManifest.IsManifest(name))
-                {
-                    packages.AddRange(PythonManifest.Read(source, out error));
-                }
-                else if (JvmBuild.IsManifest(name))
-                {
-                    packages.AddRange(JvmBuild.Read(source, out error));
-                }
-                else if (name.Equals("go.mod", StringComparison.Ordinal))
-                {
-                    var module = GoModule.Parse(source);
-                    goModules.Add(module);
-                    packages.AddRange(module.Requires);
                 }
 
                 if (CiReader.SystemOf(file.Path) is { } system)
@@ -158,7 +121,7 @@ public static class WorkspaceReader
             return byPath != 0 ? byPath : string.CompareOrdinal(a.Message, b.Message);
         });
 
-        return new Workspace(files, content, dotnet, packageJsons, goModules, packages, pipelines, dockerfiles, composeFiles,
+        return new Workspace(files, content, sink.Documents(), sink.TestRoots, sink.Packages, pipelines, dockerfiles, composeFiles,
             kubernetes, helmCharts, kustomizations, terraform, warnings.Distinct().ToList());
     }
 

@@ -28,9 +28,10 @@ public enum FileClass
     Proto = 1 << 20,
     Build = 1 << 21,
     OtherText = 1 << 22,
+    Elixir = 1 << 23,
 
     /// <summary>Application source code in any language.</summary>
-    Code = CSharp | JavaScript | Python | Java | Go | Ruby | Php | Rust,
+    Code = CSharp | JavaScript | Python | Java | Go | Ruby | Php | Rust | Elixir,
 
     /// <summary>Structured configuration and deployment descriptors.</summary>
     Config = Yaml | Json | Xml | Toml | Properties | Terraform | Bicep | Dockerfile | Build,

@@ -31,7 +31,7 @@ public sealed record TermHit(RepoFile File, int Line, string LineText)
                 return true;
             }
 
-            if (line.StartsWith('#') && File.Is(FileClass.Python | FileClass.Yaml | FileClass.Shell | FileClass.Properties | FileClass.Terraform | FileClass.Dockerfile | FileClass.Toml | FileClass.Ruby))
+            if (line.StartsWith('#') && File.Is(FileClass.Python | FileClass.Yaml | FileClass.Shell | FileClass.Properties | FileClass.Terraform | FileClass.Dockerfile | FileClass.Toml | FileClass.Ruby | FileClass.Elixir))
             {
                 return true;
             }

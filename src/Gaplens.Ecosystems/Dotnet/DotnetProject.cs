@@ -111,7 +111,7 @@ public sealed class DotnetProject
                 var name = (string?)item.Attribute("Include") ?? (string?)item.Attribute("Update");
                 if (!string.IsNullOrWhiteSpace(name))
                 {
-                    packages.Add(new PackageReference(PackageEcosystem.NuGet, name.Trim(), path, LineOf(item), false));
+                    packages.Add(new PackageReference(DotnetEcosystem.NuGet, name.Trim(), path, LineOf(item), false));
                 }
             }
             else if (local == "ProjectReference")

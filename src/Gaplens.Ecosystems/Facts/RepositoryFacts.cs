@@ -107,9 +107,18 @@ public sealed record ServiceInfo(
     IReadOnlyList<string> Dockerfiles,
     IReadOnlyList<string> Aliases)
 {
+    /// <summary>Key of the ecosystem whose code this is ("dotnet", "ruby"), or null when no code explains it.</summary>
+    public string? Ecosystem { get; init; }
+
+    /// <summary>Processes of this code base that run in production (web and worker), when declared.</summary>
+    public IReadOnlyList<ServiceProcess> Processes { get; init; } = [];
+
     /// <summary>A static browser front end (built files served by a web server), not a server of its own.</summary>
     public bool IsWebFrontEnd => Kind == "web-frontend";
 
     /// <summary>True when the path lies in one of the service's code roots.</summary>
     public bool Owns(string path) => CodeRoots.Any(root => RelativePaths.IsUnder(path, root));
 }
+
+/// <summary>One process of a service's code base: a Procfile entry, a web server or a job worker.</summary>
+public sealed record ServiceProcess(string Name, string Command, Evidence Evidence);

@@ -70,7 +70,7 @@ public sealed class GoModule
             if (!string.IsNullOrEmpty(spec))
             {
                 var name = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-                requires.Add(new PackageReference(PackageEcosystem.Go, name, source.File.Path, lineNumber, indirect));
+                requires.Add(new PackageReference(GoEcosystem.Modules, name, source.File.Path, lineNumber, indirect));
             }
         }
 

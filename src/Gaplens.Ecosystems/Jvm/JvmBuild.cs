@@ -50,7 +50,7 @@ public static partial class JvmBuild
 
             var scope = element.Elements().FirstOrDefault(e => e.Name.LocalName == "scope")?.Value.Trim();
             var dev = scope is "test" || element.Name.LocalName == "plugin";
-            result.Add(new PackageReference(PackageEcosystem.Maven, $"{group}:{artifact}", source.File.Path, DotnetProject.LineOf(element), dev));
+            result.Add(new PackageReference(JvmEcosystem.Maven, $"{group}:{artifact}", source.File.Path, DotnetProject.LineOf(element), dev));
         }
 
         return result;
@@ -72,18 +72,18 @@ public static partial class JvmBuild
             var dev = trimmed.StartsWith("test", StringComparison.Ordinal);
             foreach (Match m in Coordinates().Matches(line))
             {
-                result.Add(new PackageReference(PackageEcosystem.Maven, $"{m.Groups[1].Value}:{m.Groups[2].Value}", source.File.Path, lineNumber, dev));
+                result.Add(new PackageReference(JvmEcosystem.Maven, $"{m.Groups[1].Value}:{m.Groups[2].Value}", source.File.Path, lineNumber, dev));
             }
 
             foreach (Match m in PluginId().Matches(line))
             {
-                result.Add(new PackageReference(PackageEcosystem.Maven, $"plugin:{m.Groups[1].Value}", source.File.Path, lineNumber, true));
+                result.Add(new PackageReference(JvmEcosystem.Maven, $"plugin:{m.Groups[1].Value}", source.File.Path, lineNumber, true));
             }
 
             var bare = BarePlugin().Match(trimmed);
             if (bare.Success)
             {
-                result.Add(new PackageReference(PackageEcosystem.Maven, $"plugin:{bare.Groups[1].Value}", source.File.Path, lineNumber, true));
+                result.Add(new PackageReference(JvmEcosystem.Maven, $"plugin:{bare.Groups[1].Value}", source.File.Path, lineNumber, true));
             }
         }
 

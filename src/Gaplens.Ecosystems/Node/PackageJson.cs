@@ -95,7 +95,7 @@ public sealed class PackageJson
                 foreach (var dependency in deps.EnumerateObject())
                 {
                     var line = source.FindLine($"\"{dependency.Name}\"", StringComparison.Ordinal, sectionLine) ?? sectionLine;
-                    dependencies.Add(new PackageReference(PackageEcosystem.Npm, dependency.Name, source.File.Path, line, dev));
+                    dependencies.Add(new PackageReference(NodeEcosystem.Npm, dependency.Name, source.File.Path, line, dev));
                 }
             }
 

@@ -1,45 +1,40 @@
 namespace Gaplens.Ecosystems.Packages;
 
-public enum PackageEcosystem
+/// <summary>
+/// A package manager's namespace of names (NuGet, npm, PyPI, Maven, Go modules, RubyGems...). Each ecosystem folder
+/// declares its own; <see cref="Key"/> is the prefix of package signals ("nuget:Polly"). Names are compared after
+/// <see cref="Normalize"/>: case-insensitively where the registry is, and PEP 503 style for PyPI.
+/// </summary>
+public sealed class PackageEcosystem
 {
-    NuGet,
-    Npm,
-    PyPI,
-    Maven,
-    Go,
-    Cargo,
-    RubyGems,
-    Composer,
-}
+    private readonly Func<string, string> normalize;
 
-public static class PackageEcosystemNames
-{
-    public static bool TryParse(string text, out PackageEcosystem ecosystem)
+    public PackageEcosystem(string key, string display, bool ignoreCase = false, Func<string, string>? normalize = null)
     {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "nuget": ecosystem = PackageEcosystem.NuGet; return true;
-            case "npm": ecosystem = PackageEcosystem.Npm; return true;
-            case "pypi": ecosystem = PackageEcosystem.PyPI; return true;
-            case "maven": ecosystem = PackageEcosystem.Maven; return true;
-            case "go": ecosystem = PackageEcosystem.Go; return true;
-            case "cargo": ecosystem = PackageEcosystem.Cargo; return true;
-            case "rubygems": ecosystem = PackageEcosystem.RubyGems; return true;
-            case "composer": ecosystem = PackageEcosystem.Composer; return true;
-            default: ecosystem = default; return false;
-        }
+        Key = key;
+        Display = display;
+        IgnoreCase = ignoreCase;
+        this.normalize = normalize ?? (ignoreCase ? static n => n.ToLowerInvariant() : static n => n);
     }
 
-    public static string Display(this PackageEcosystem ecosystem) => ecosystem switch
+    /// <summary>Signal prefix and stable identifier ("nuget", "npm", "pypi", "maven", "go", "rubygems"...).</summary>
+    public string Key { get; }
+
+    /// <summary>Name shown in evidence ("NuGet package Polly").</summary>
+    public string Display { get; }
+
+    public bool IgnoreCase { get; }
+
+    /// <summary>The form names are compared in.</summary>
+    public string Normalize(string name) => normalize(name);
+
+    /// <summary>The package manager a signal prefix names, among those the registered ecosystems declare.</summary>
+    public static bool TryParse(string key, out PackageEcosystem ecosystem)
     {
-        PackageEcosystem.NuGet => "NuGet",
-        PackageEcosystem.Npm => "npm",
-        PackageEcosystem.PyPI => "PyPI",
-        PackageEcosystem.Maven => "Maven",
-        PackageEcosystem.Go => "Go",
-        PackageEcosystem.Cargo => "Cargo",
-        PackageEcosystem.RubyGems => "RubyGems",
-        PackageEcosystem.Composer => "Composer",
-        _ => ecosystem.ToString(),
-    };
+        var found = EcosystemRegistry.PackageManager(key.Trim().ToLowerInvariant());
+        ecosystem = found!;
+        return found is not null;
+    }
+
+    public override string ToString() => Key;
 }

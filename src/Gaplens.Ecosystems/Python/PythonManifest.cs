@@ -64,26 +64,14 @@ public static partial class PythonManifest
             var match = RequirementName().Match(line);
             if (match.Success)
             {
-                result.Add(new PackageReference(PackageEcosystem.PyPI, Normalize(match.Groups[1].Value), source.File.Path, lineNumber, development));
+                result.Add(new PackageReference(PythonEcosystem.PyPI, Normalize(match.Groups[1].Value), source.File.Path, lineNumber, development));
             }
         }
 
         return result;
     }
 
-    private static TomlTable? ParseToml(SourceText source, out string? error)
-    {
-        error = null;
-        try
-        {
-            return TomlSerializer.Deserialize<TomlTable>(source.Text) ?? new TomlTable();
-        }
-        catch (Exception ex) when (ex is TomlException or InvalidOperationException or ArgumentException)
-        {
-            error = $"invalid TOML: {FirstLine(ex.Message)}";
-            return null;
-        }
-    }
+    private static TomlTable? ParseToml(SourceText source, out string? error) => Toml.TomlDocuments.Parse(source, out error);
 
     private static IReadOnlyList<PackageReference> ReadPyProject(SourceText source, out string? error)
     {
@@ -100,7 +88,7 @@ public static partial class PythonManifest
             {
                 var name = Normalize(match.Groups[1].Value);
                 var line = source.FindLine(match.Groups[1].Value, StringComparison.OrdinalIgnoreCase) ?? 1;
-                result.Add(new PackageReference(PackageEcosystem.PyPI, name, source.File.Path, line, dev));
+                result.Add(new PackageReference(PythonEcosystem.PyPI, name, source.File.Path, line, dev));
             }
         }
 
@@ -153,7 +141,7 @@ public static partial class PythonManifest
                     if (!name.Equals("python", StringComparison.OrdinalIgnoreCase))
                     {
                         var line = source.FindLine(name, StringComparison.OrdinalIgnoreCase) ?? 1;
-                        result.Add(new PackageReference(PackageEcosystem.PyPI, Normalize(name), source.File.Path, line, dev));
+                        result.Add(new PackageReference(PythonEcosystem.PyPI, Normalize(name), source.File.Path, line, dev));
                     }
                 }
             }
@@ -198,7 +186,7 @@ public static partial class PythonManifest
                 foreach (var (name, _) in packages)
                 {
                     var line = source.FindLine(name, StringComparison.OrdinalIgnoreCase) ?? 1;
-                    result.Add(new PackageReference(PackageEcosystem.PyPI, Normalize(name), source.File.Path, line, dev));
+                    result.Add(new PackageReference(PythonEcosystem.PyPI, Normalize(name), source.File.Path, line, dev));
                 }
             }
         }
@@ -227,7 +215,7 @@ public static partial class PythonManifest
 
             foreach (Match m in QuotedRequirement().Matches(raw))
             {
-                result.Add(new PackageReference(PackageEcosystem.PyPI, Normalize(m.Groups[1].Value), source.File.Path, lineNumber, false));
+                result.Add(new PackageReference(PythonEcosystem.PyPI, Normalize(m.Groups[1].Value), source.File.Path, lineNumber, false));
             }
 
             if (raw.Contains(']', StringComparison.Ordinal) && !raw.Contains('[', StringComparison.Ordinal))

@@ -56,7 +56,7 @@ public sealed class PracticeContext
     }
 
     private bool IsRelevant(Signal signal) =>
-        signal.Ecosystem is { } ecosystem ? Workspace.Ecosystems.Contains(ecosystem) :
+        signal.Ecosystem is { } ecosystem ? Workspace.Ecosystems.Contains(ecosystem.Key) :
         signal.Term is not { } term || (term.Classes & Workspace.Classes) != FileClass.None;
 
     public Verdict Present(IEnumerable<Evidence> evidence, string reason) => Make(PracticeStatus.Present, evidence, reason, [], [], []);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Gaplens.Core.Files;
 using Gaplens.Core.Model;
 using Gaplens.Core.Search;
+using Gaplens.Ecosystems;
 using Gaplens.Ecosystems.Packages;
 using Gaplens.Ecosystems.Yaml;
 using Gaplens.Practices.Signals;
@@ -89,6 +90,11 @@ public sealed class PracticeCatalog
             }
         }
 
+        foreach (var ecosystem in EcosystemRegistry.All)
+        {
+            AddEcosystemWords(definitions, ecosystem);
+        }
+
         var ordered = new List<PracticeDefinition>();
         foreach (var (id, domain) in contract.Practices)
         {
@@ -107,6 +113,40 @@ public sealed class PracticeCatalog
 
         ordered.AddRange(definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal));
         return new PracticeCatalog(ordered, contract.Domains);
+    }
+
+    /// <summary>
+    /// An ecosystem folder's signals and remediation join the practices they name: adding a stack touches no practice file.
+    /// </summary>
+    private static void AddEcosystemWords(Dictionary<string, PracticeDefinition> definitions, Ecosystem ecosystem)
+    {
+        var source = $"ecosystem '{ecosystem.Key}'";
+        foreach (var id in ecosystem.Data.Signals.Keys.Concat(ecosystem.Data.Remediation.Keys).Distinct(StringComparer.Ordinal))
+        {
+            if (!definitions.ContainsKey(id))
+            {
+                throw new InvalidDataException($"{source}: practice '{id}' does not exist");
+            }
+        }
+
+        foreach (var (id, nodes) in ecosystem.Data.Signals)
+        {
+            var definition = definitions[id];
+            var added = nodes.Select((node, index) => ParseSignal(node, $"{source} {id} signal {index + 1}"));
+            definitions[id] = definition with { Signals = definition.Signals.Concat(added).ToList() };
+        }
+
+        foreach (var (id, text) in ecosystem.Data.Remediation)
+        {
+            var definition = definitions[id];
+            if (definition.Remediation.ContainsKey(ecosystem.Key))
+            {
+                throw new InvalidDataException($"{source}: remediation of '{id}' is also written in the practice file");
+            }
+
+            var remediation = new Dictionary<string, string>(definition.Remediation, StringComparer.Ordinal) { [ecosystem.Key] = text };
+            definitions[id] = definition with { Remediation = remediation };
+        }
     }
 
     private static string ReadResource(Assembly assembly, string name)
@@ -238,16 +278,13 @@ public sealed class PracticeCatalog
         if (node.ScalarOf("package") is { } package)
         {
             var colon = package.IndexOf(':');
-            if (colon <= 0 || !PackageEcosystemNames.TryParse(package[..colon], out var ecosystem))
+            if (colon <= 0 || !PackageEcosystem.TryParse(package[..colon], out var ecosystem))
             {
-                throw new InvalidDataException($"{source}: package '{package}' must be 'ecosystem:name' (nuget, npm, pypi, maven, go, cargo, rubygems, composer)");
+                var known = string.Join(", ", EcosystemRegistry.All.SelectMany(e => e.PackageManagers).Select(m => m.Key).Order(StringComparer.Ordinal));
+                throw new InvalidDataException($"{source}: package '{package}' must be 'manager:name' ({known})");
             }
 
             var packageName = package[(colon + 1)..];
-            if (ecosystem == PackageEcosystem.PyPI)
-            {
-                packageName = Ecosystems.Python.PythonManifest.Normalize(packageName.TrimEnd('*')) + (packageName.EndsWith('*') ? "*" : string.Empty);
-            }
 
             return new Signal { Detail = detail, Level = level, Ecosystem = ecosystem, Package = packageName, Name = name, Scope = ParseScope(node.ScalarOf("scope"), SignalScope.Production, source) };
         }
@@ -291,16 +328,6 @@ public sealed class PracticeCatalog
         _ => throw new InvalidDataException($"{source}: scope '{value}' is not production, test or any"),
     };
 
-    private static readonly Dictionary<string, FileClass> ClassNames = new(StringComparer.Ordinal)
-    {
-        ["csharp"] = FileClass.CSharp, ["js"] = FileClass.JavaScript, ["python"] = FileClass.Python, ["java"] = FileClass.Java,
-        ["go"] = FileClass.Go, ["ruby"] = FileClass.Ruby, ["php"] = FileClass.Php, ["rust"] = FileClass.Rust, ["code"] = FileClass.Code,
-        ["shell"] = FileClass.Shell, ["docs"] = FileClass.Docs, ["yaml"] = FileClass.Yaml, ["json"] = FileClass.Json, ["xml"] = FileClass.Xml,
-        ["toml"] = FileClass.Toml, ["properties"] = FileClass.Properties, ["terraform"] = FileClass.Terraform, ["bicep"] = FileClass.Bicep,
-        ["dockerfile"] = FileClass.Dockerfile, ["markup"] = FileClass.Markup, ["sql"] = FileClass.Sql, ["proto"] = FileClass.Proto,
-        ["build"] = FileClass.Build, ["config"] = FileClass.Config, ["other"] = FileClass.OtherText, ["any"] = FileClass.AnyText,
-    };
-
     private static FileClass ParseClasses(YamlNode? node, FileClass fallback, string source)
     {
         if (node is null)
@@ -308,17 +335,8 @@ public sealed class PracticeCatalog
             return fallback;
         }
 
-        var result = FileClass.None;
-        foreach (var part in node.Strings().SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (!ClassNames.TryGetValue(part, out var fileClass))
-            {
-                throw new InvalidDataException($"{source}: '{part}' is not a file class ({string.Join(", ", ClassNames.Keys)})");
-            }
-
-            result |= fileClass;
-        }
-
-        return result;
+        return FileClassNames.TryParse(node.Strings(), out var classes, out var unknown)
+            ? classes
+            : throw new InvalidDataException($"{source}: '{unknown}' is not a file class ({string.Join(", ", FileClassNames.All)})");
     }
 }

@@ -49,7 +49,7 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
                 continue;
             }
 
-            result.Add(new SignalMatch(signal, new Evidence(reference.ManifestPath, reference.Line, $"{signal.Detail} ({ecosystem.Display()} package {reference.Name})")));
+            result.Add(new SignalMatch(signal, new Evidence(reference.ManifestPath, reference.Line, $"{signal.Detail} ({ecosystem.Display} package {reference.Name})")));
             if (result.Count >= MaxMatchesPerSignal)
             {
                 break;

@@ -1,0 +1,71 @@
+using Gaplens.Core.Files;
+using Gaplens.Core.Model;
+using Gaplens.Core.Search;
+using Gaplens.Ecosystems.Packages;
+using Gaplens.Ecosystems.Services;
+
+namespace Gaplens.Ecosystems.Go;
+
+/// <summary>Go: modules and main packages that listen on the network.</summary>
+public sealed class GoEcosystem : Ecosystem
+{
+    public static readonly PackageEcosystem Modules = new("go", "Go");
+
+    private static readonly Term GoMain = new("func main()", FileClass.Go);
+
+    private static readonly Term[] Listeners =
+        new[] { "ListenAndServe", "grpc.NewServer(", ".Serve(", "gin.Default()", "gin.New()", "echo.New()", "fiber.New(", "http.Server{", ".Run(\":", "r.Run(", "chi.NewRouter()", "mux.NewRouter()" }
+            .Select(l => new Term(l, FileClass.Go)).ToArray();
+
+    public override IReadOnlyList<PackageEcosystem> PackageManagers => [Modules];
+
+    public override IEnumerable<Term> Terms => Listeners.Append(GoMain);
+
+    public override bool Reads(RepoFile file) => file.Name.Equals("go.mod", StringComparison.Ordinal);
+
+    public override string? Read(SourceText source, WorkspaceSink sink)
+    {
+        var module = GoModule.Parse(source);
+        sink.AddDocument(module);
+        sink.AddPackages(module.Requires);
+        return null;
+    }
+
+    public override void FindServices(ServiceDiscovery discovery)
+    {
+        var workspace = discovery.Workspace;
+        foreach (var hit in workspace.Content.Hits(GoMain))
+        {
+            if (discovery.IsExcludedOrTest(hit.File.Path) || workspace.IsTestPath(hit.File.Path))
+            {
+                continue;
+            }
+
+            // The main package listens when one of its files (the main file or a sibling) starts a server.
+            var directory = hit.File.Directory;
+            if (!Listeners.Any(l => workspace.Content.Hits(l).Any(h => h.File.Directory == directory && !h.IsCommentedOut)))
+            {
+                continue;
+            }
+
+            var segments = RelativePaths.Segments(directory);
+            var name = segments.Length >= 2 && segments[^2] == "cmd" ? segments[^1] : discovery.DirectoryName(directory);
+            discovery.Add(directory, name, "go-service", Key, new Evidence(hit.File.Path, hit.Line, "Go main package with a network listener"), true, CodeRoots(discovery, directory));
+        }
+    }
+
+    /// <summary>
+    /// A Go service's code is its main package plus the module's shared packages (cmd/api with pkg/ and internal/
+    /// of the same module), not every folder of the module.
+    /// </summary>
+    private static List<string> CodeRoots(ServiceDiscovery discovery, string mainDirectory)
+    {
+        var roots = new List<string> { mainDirectory };
+        if (discovery.NearestManifestDirectory(RelativePaths.Combine(mainDirectory, "main.go"), "go.mod") is { } module && module != mainDirectory)
+        {
+            roots.AddRange(new[] { "pkg", "internal" }.Select(d => RelativePaths.Combine(module, d)).Where(discovery.Workspace.Files.DirectoryExists));
+        }
+
+        return roots;
+    }
+}
