@@ -12,9 +12,64 @@ internal static class DeploymentServices
 {
     public static void Find(ServiceDiscovery discovery)
     {
+        AddProcfiles(discovery);
         AddDockerfiles(discovery);
         AddCompose(discovery);
         AddKubernetes(discovery);
+    }
+
+    /// <summary>
+    /// A Procfile lists the processes of the app in its folder (web, worker, release): they are processes of one
+    /// service, not services of their own. Procfile.dev and other variants describe local development.
+    /// </summary>
+    private static void AddProcfiles(ServiceDiscovery discovery)
+    {
+        var workspace = discovery.Workspace;
+        foreach (var file in workspace.Files.Files.Where(f => f.Name == "Procfile" && !discovery.IsExcludedOrTest(f.Path)))
+        {
+            if (workspace.Text(file) is not { } text)
+            {
+                continue;
+            }
+
+            var processes = new List<(string Name, string Command, int Line)>();
+            for (var i = 1; i <= text.LineCount; i++)
+            {
+                var line = text.Line(i).Trim();
+                var colon = line.IndexOf(':');
+                if (line.StartsWith('#') || colon <= 0)
+                {
+                    continue;
+                }
+
+                var name = line[..colon].Trim();
+                if (name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-'))
+                {
+                    processes.Add((name, line[(colon + 1)..].Trim(), i));
+                }
+            }
+
+            if (processes.Count == 0)
+            {
+                continue;
+            }
+
+            var directory = file.Directory;
+            var service = discovery.Services.FirstOrDefault(s => s.HasCode && s.Path == directory) ?? discovery.Owner(directory);
+            if (service is null)
+            {
+                var inside = discovery.Services.Where(s => s.HasCode && RelativePaths.IsUnder(s.Path, directory)).ToList();
+                service = inside.Count == 1 ? inside[0] : null;
+            }
+
+            service ??= discovery.Add(directory, discovery.DirectoryName(directory), "procfile", null, new Evidence(file.Path, processes[0].Line, "Procfile"),
+                processes.Any(p => p.Name == "web"), [directory]);
+            foreach (var (name, command, line) in processes.Where(p => p.Name != "release"))
+            {
+                service.AddProcess(name, command, new Evidence(file.Path, line, $"Procfile process '{name}'"));
+                service.ServesHttp |= name == "web";
+            }
+        }
     }
 
     private static void AddDockerfiles(ServiceDiscovery discovery)
