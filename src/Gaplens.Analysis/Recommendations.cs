@@ -11,23 +11,30 @@ public static class Recommendations
     /// <summary>Remediation keys of platforms, beside the ecosystems' own keys.</summary>
     private static readonly Dictionary<string, string> PlatformLabels = new(StringComparer.Ordinal) { ["kubernetes"] = "Kubernetes", ["terraform"] = "Terraform" };
 
-    private static string Label(string key) => EcosystemRegistry.Find(key)?.Name ?? PlatformLabels.GetValueOrDefault(key, key);
+    private static string Label(string key) => key == "default" ? "Where it runs" : EcosystemRegistry.Find(key)?.Name ?? PlatformLabels.GetValueOrDefault(key, key);
 
+    /// <summary>
+    /// Advice for the stacks of the services lacking the practice (three at most) and, for a practice that is about
+    /// where the code runs, for the platform found — or the general advice when no platform advice fits, so that a
+    /// runtime tweak never stands in for the deployment change itself.
+    /// </summary>
     public static string For(PracticeDefinition practice, RepositoryFacts facts, Verdict verdict)
     {
         var stacks = DetectedStacks(facts, verdict);
-        var parts = stacks.Where(practice.Remediation.ContainsKey).Take(3).ToList();
-        if (parts.Count == 0)
+        var ecosystems = stacks.Where(k => EcosystemRegistry.Find(k) is not null && practice.Remediation.ContainsKey(k)).Take(3).ToList();
+        var platforms = stacks.Where(k => PlatformLabels.ContainsKey(k) && practice.Remediation.ContainsKey(k)).ToList();
+        if (platforms.Count == 0 && ecosystems.Count > 0 && practice.Remediation.Keys.Any(PlatformLabels.ContainsKey))
         {
-            return practice.Remediation["default"];
+            platforms.Add("default");
         }
 
-        if (parts.Count == 1)
+        var parts = platforms.Concat(ecosystems).ToList();
+        return parts.Count switch
         {
-            return practice.Remediation[parts[0]];
-        }
-
-        return string.Join(" ", parts.Select(key => $"{Label(key)}: {practice.Remediation[key]}"));
+            0 => practice.Remediation["default"],
+            1 => practice.Remediation[parts[0]],
+            _ => string.Join(" ", parts.Select(key => $"{Label(key)}: {practice.Remediation[key]}")),
+        };
     }
 
     /// <summary>Stacks in order of relevance: those of the services lacking the practice, then the repository's languages, then platforms.</summary>

@@ -85,8 +85,29 @@ public static class JsonReportWriter
             json.WriteString("name", service.Name);
             json.WriteString("path", service.Path.Length == 0 ? "." : service.Path);
             json.WriteString("kind", service.Kind);
+            if (service.Ecosystem is { } ecosystem)
+            {
+                json.WriteString("ecosystem", ecosystem);
+            }
+
             json.WriteBoolean("servesHttp", service.ServesHttp);
             WriteStrings(json, "dockerfiles", service.Dockerfiles);
+            WriteStrings(json, "aliases", service.Aliases);
+            if (service.Processes.Count > 0)
+            {
+                json.WriteStartArray("processes");
+                foreach (var process in service.Processes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", process.Name);
+                    json.WriteString("command", Core.Secrets.SecretPatterns.Mask(process.Command));
+                    WriteEvidence(json, "evidence", [process.Evidence]);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             WriteEvidence(json, "evidence", [service.Evidence]);
             json.WriteEndObject();
         }

@@ -86,10 +86,46 @@ public sealed class ComposeFile
                 environment,
                 service.Get("depends_on").KeysOrStrings().ToList(),
                 service.Get("ports").Items().Select(p => p.Scalar() ?? string.Empty).ToList(),
-                service.Get("profiles").Strings().ToList()));
+                service.Get("profiles").Strings().ToList())
+            {
+                CodeDirectory = CodeDirectory(directory, service.ScalarOf("working_dir"), service.Get("volumes")),
+            });
         }
 
         return new ComposeFile(source.File.Path, services);
+    }
+
+    /// <summary>
+    /// The repository folder a service runs when its code is mounted rather than built in: the working directory
+    /// seen through a bind mount (./internal:/internal with working_dir /internal/trainer is internal/trainer).
+    /// </summary>
+    private static string? CodeDirectory(string composeDirectory, string? workingDir, YamlNode? volumes)
+    {
+        if (string.IsNullOrEmpty(workingDir))
+        {
+            return null;
+        }
+
+        var working = workingDir.TrimEnd('/');
+        foreach (var volume in volumes.Items())
+        {
+            var (host, container) = volume.Scalar() is { } text && text.Split(':') is { Length: >= 2 } parts
+                ? (parts[0], parts[1])
+                : (volume.ScalarOf("source") ?? string.Empty, volume.ScalarOf("target") ?? string.Empty);
+            if (!(host.StartsWith("./", StringComparison.Ordinal) || host.StartsWith("../", StringComparison.Ordinal) || host == ".") || container.Length == 0)
+            {
+                continue;
+            }
+
+            container = container.TrimEnd('/');
+            if (working == container || working.StartsWith(container + "/", StringComparison.Ordinal))
+            {
+                var hostDirectory = RelativePaths.Combine(composeDirectory, host);
+                return RelativePaths.Combine(hostDirectory, working[container.Length..].TrimStart('/'));
+            }
+        }
+
+        return null;
     }
 }
 
@@ -109,4 +145,7 @@ public sealed record ComposeService(
     IReadOnlyList<string> Profiles)
 {
     public bool Builds => BuildContext is not null;
+
+    /// <summary>The repository folder whose code the service runs through a bind mount, when it can be told.</summary>
+    public string? CodeDirectory { get; init; }
 }

@@ -41,17 +41,79 @@ public sealed class GoEcosystem : Ecosystem
                 continue;
             }
 
-            // The main package listens when one of its files (the main file or a sibling) starts a server.
+            // The main package listens when one of its files, or a package of this repository it imports (a shared
+            // internal/common/server), starts a server.
             var directory = hit.File.Directory;
-            if (!Listeners.Any(l => workspace.Content.Hits(l).Any(h => h.File.Directory == directory && !h.IsCommentedOut)))
+            var imported = ImportedDirectories(workspace, hit.File);
+            var listenerDirectories = imported.Prepend(directory).ToHashSet(StringComparer.Ordinal);
+            if (!Listeners.Any(l => workspace.Content.Hits(l).Any(h => listenerDirectories.Contains(h.File.Directory) && !h.IsCommentedOut && !workspace.IsTestPath(h.File.Path))))
             {
                 continue;
             }
 
             var segments = RelativePaths.Segments(directory);
             var name = segments.Length >= 2 && segments[^2] == "cmd" ? segments[^1] : discovery.DirectoryName(directory);
-            discovery.Add(directory, name, "go-service", Key, new Evidence(hit.File.Path, hit.Line, "Go main package with a network listener"), true, CodeRoots(discovery, directory));
+            var roots = CodeRoots(discovery, directory);
+            roots.AddRange(imported.Where(d => !roots.Any(r => RelativePaths.IsUnder(d, r))));
+            discovery.Add(directory, name, "go-service", Key, new Evidence(hit.File.Path, hit.Line, "Go main package with a network listener"), true, roots);
         }
+    }
+
+    /// <summary>Folders of this repository's packages that a Go file imports, resolved through the go.mod files found.</summary>
+    private static List<string> ImportedDirectories(Workspace workspace, Core.Files.RepoFile file)
+    {
+        var result = new List<string>();
+        if (workspace.Text(file) is not { } text)
+        {
+            return result;
+        }
+
+        var modules = workspace.GoModules.Where(m => m.Module is { Length: > 0 }).OrderByDescending(m => m.Module!.Length).ToList();
+        var inBlock = false;
+        for (var i = 1; i <= text.LineCount; i++)
+        {
+            var line = text.Line(i).Trim();
+            if (line.StartsWith("import (", StringComparison.Ordinal))
+            {
+                inBlock = true;
+                continue;
+            }
+
+            if (inBlock && line.StartsWith(')'))
+            {
+                break;
+            }
+
+            if (!inBlock && !line.StartsWith("import ", StringComparison.Ordinal))
+            {
+                if (line.StartsWith("func ", StringComparison.Ordinal))
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var quote = line.IndexOf('"');
+            var end = quote < 0 ? -1 : line.IndexOf('"', quote + 1);
+            if (end <= quote)
+            {
+                continue;
+            }
+
+            var import = line[(quote + 1)..end];
+            var module = modules.FirstOrDefault(m => import == m.Module || import.StartsWith(m.Module + "/", StringComparison.Ordinal));
+            if (module is not null)
+            {
+                var directory = RelativePaths.Combine(module.Directory, import[module.Module!.Length..].TrimStart('/'));
+                if (workspace.Files.DirectoryExists(directory) && !result.Contains(directory))
+                {
+                    result.Add(directory);
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

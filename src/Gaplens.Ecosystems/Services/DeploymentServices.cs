@@ -1,4 +1,5 @@
 using Gaplens.Core.Model;
+using Gaplens.Ecosystems.Containers;
 using Gaplens.Ecosystems.Facts;
 using Gaplens.Ecosystems.Packages;
 
@@ -72,6 +73,37 @@ internal static class DeploymentServices
         }
     }
 
+    /// <summary>Folders that hold build and deployment files rather than a program: a Dockerfile there is named after what it builds.</summary>
+    private static readonly HashSet<string> DeploymentFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "docker", "dockerfiles", ".docker", "deploy", "deployment", "deployments", "build", "ci", ".ci", "ops", "infra", "infrastructure",
+        "container", "containers", "images", "image", "packaging", "dist", "release", "scripts", "dev", "local",
+    };
+
+    /// <summary>Words of tools that run beside a system in development or tests, never in production.</summary>
+    private static readonly HashSet<string> LocalToolWords = new(StringComparer.Ordinal)
+    {
+        "emulator", "emulators", "mock", "mocks", "stub", "stubs", "fake", "seed", "seeder", "seeds", "loadgen", "loadgenerator", "locust", "k6",
+        "jmeter", "e2e", "test", "tests", "testing", "playwright", "cypress", "selenium", "fixture", "fixtures", "sandbox", "devcontainer",
+        "localstack", "wiremock", "mailhog", "mailpit",
+    };
+
+    /// <summary>A name of a local tool: an emulator, a load generator, a seeder, a test runner ("firestore-emulator", "load-generator").</summary>
+    internal static bool IsLocalToolName(string name)
+    {
+        var words = name.ToLowerInvariant().Split(['-', '_', '.', '/', ' '], StringSplitOptions.RemoveEmptyEntries);
+        return TestPaths.IsTestRunnerName(name) || words.Any(LocalToolWords.Contains) ||
+               name.Contains("loadgen", StringComparison.OrdinalIgnoreCase) || name.Contains("load-generator", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Dockerfile.dev, dev.dockerfile, Dockerfile.local: images for development only.</summary>
+    private static bool IsDevelopmentImage(string path)
+    {
+        var name = RelativePaths.FileName(path).ToLowerInvariant();
+        return name.Contains(".dev", StringComparison.Ordinal) || name.StartsWith("dev.", StringComparison.Ordinal) || name.Contains("-dev", StringComparison.Ordinal) ||
+               name.Contains(".local", StringComparison.Ordinal) || name.Contains("debug", StringComparison.Ordinal);
+    }
+
     private static void AddDockerfiles(ServiceDiscovery discovery)
     {
         var workspace = discovery.Workspace;
@@ -103,10 +135,47 @@ internal static class DeploymentServices
                 continue;
             }
 
-            var added = discovery.Add(dockerfile.Directory, discovery.DirectoryName(dockerfile.Directory), "container", null, new Evidence(dockerfile.Path, 1, "Dockerfile"), true, [dockerfile.Directory]);
+            var segments = RelativePaths.Segments(dockerfile.Directory);
+            var inDeploymentFolder = segments.Any(DeploymentFolders.Contains);
+            var localTool = segments.Length > 0 && IsLocalToolName(segments[^1]) || IsDevelopmentImage(dockerfile.Path) ||
+                            dockerfile.FinalFrom is { } from && DataStores.IsInfrastructureImage(Dockerfile.ImageOf(from)) && !Copies(text);
+            var codeServices = discovery.Services.Where(s => s.HasCode && s.Kind != "web-frontend").ToList();
+            if (localTool)
+            {
+                continue;
+            }
+
+            if (inDeploymentFolder && codeServices.Count > 0)
+            {
+                // A shared image (parameterised by an ARG, or copying the whole context) builds the programs found in
+                // code that have no image of their own; an image of something else (a proxy, a VPN) is infrastructure.
+                if (IsSharedBuild(dockerfile, text))
+                {
+                    foreach (var service in codeServices.Where(s => s.Dockerfiles.Count == 0))
+                    {
+                        service.Dockerfiles.Add(dockerfile.Path);
+                    }
+                }
+
+                continue;
+            }
+
+            // Nothing in code explains this image: it is a program of its own, named after its folder unless the
+            // folder only says "docker" or "deploy", when the repository names it.
+            var name = inDeploymentFolder ? discovery.RootName : discovery.DirectoryName(dockerfile.Directory);
+            var added = discovery.Add(dockerfile.Directory, name, "container", null, new Evidence(dockerfile.Path, 1, "Dockerfile"), true,
+                inDeploymentFolder ? [string.Empty] : [dockerfile.Directory]);
             added.Dockerfiles.Add(dockerfile.Path);
         }
     }
+
+    /// <summary>The image copies source into itself (COPY/ADD of more than configuration).</summary>
+    private static bool Copies(string dockerfileText) =>
+        dockerfileText.Split('\n').Any(l => l.TrimStart().StartsWith("COPY . ", StringComparison.OrdinalIgnoreCase) || l.TrimStart().StartsWith("ADD . ", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An image that builds whichever program it is given: an ARG names the artifact, or it copies the whole context.</summary>
+    private static bool IsSharedBuild(Dockerfile dockerfile, string text) =>
+        Copies(text) || dockerfile.All("COPY").Concat(dockerfile.All("ADD")).Concat(dockerfile.All("WORKDIR")).Any(i => i.Arguments.Contains('$'));
 
     private static void AddCompose(ServiceDiscovery discovery)
     {
@@ -120,6 +189,13 @@ internal static class DeploymentServices
 
             foreach (var service in compose.Services.Where(s => s.Builds))
             {
+                // Code mounted into the container names the service it runs (a dev image running internal/trainer).
+                if (service.CodeDirectory is { } code && (discovery.Owner(code) ?? discovery.Services.FirstOrDefault(s => s.HasCode && s.Path == code)) is { } mounted)
+                {
+                    mounted.Aliases.Add(service.Name);
+                    continue;
+                }
+
                 var context = service.BuildContext!;
                 var existing = discovery.Owner(context);
                 if (existing is not null)
@@ -138,7 +214,13 @@ internal static class DeploymentServices
                     continue;
                 }
 
-                if (!workspace.Files.DirectoryExists(context) && context.Length > 0)
+                if (!workspace.Files.DirectoryExists(context) && context.Length > 0 || IsLocalToolName(service.Name) || IsDevelopmentImage(dockerfilePath))
+                {
+                    continue;
+                }
+
+                // An image built from a deployment folder when code explains the programs is tooling, not a program.
+                if (RelativePaths.Segments(context).Any(DeploymentFolders.Contains) && discovery.Services.Any(s => s.HasCode))
                 {
                     continue;
                 }
