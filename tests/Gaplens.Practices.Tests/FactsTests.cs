@@ -146,4 +146,32 @@ public sealed class FactsTests
     [InlineData("examples/full/docker-compose.yml", false)]
     public void Only_compose_files_outside_tooling_samples_and_tests_describe_a_deployment(string path, bool deployment) =>
         Assert.Equal(deployment, Ecosystems.Facts.FactsBuilder.DescribesDeployment(path));
+
+    [Fact]
+    public void An_openapi_document_of_the_repository_shows_an_http_api_but_one_under_tests_does_not()
+    {
+        const string document = "openapi: 3.0.3\ninfo: { title: trainer, version: 1.0.0 }\npaths:\n  /trainer/calendar: { get: { responses: { '200': { description: ok } } } }\n";
+        using var withApi = FixtureCopy.Empty().With("api/openapi/trainer.yml", document).With("cmd/worker/main.go", "package main\nfunc main() {}\n");
+        using var testOnly = FixtureCopy.Empty().With("tests/fixtures/openapi.yml", document).With("cmd/worker/main.go", "package main\nfunc main() {}\n");
+
+        var api = Scan.Run(withApi.Root).Facts.HttpApi;
+
+        Assert.NotNull(api);
+        Assert.Equal("api/openapi/trainer.yml", api.Path);
+        Assert.Null(Scan.Run(testOnly.Root).Facts.HttpApi);
+    }
+
+    [Fact]
+    public void A_chi_route_in_go_is_an_http_api()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("go.mod", "module example.com/api\n")
+            .With("main.go", "package main\nimport (\"net/http\"; \"github.com/go-chi/chi/v5\")\nfunc main() {\n\tr := chi.NewRouter()\n\tr.Get(\"/orders\", list)\n\thttp.ListenAndServe(\":80\", r)\n}\n");
+        using var healthOnly = FixtureCopy.Empty()
+            .With("go.mod", "module example.com/api\n")
+            .With("main.go", "package main\nimport (\"net/http\"; \"github.com/go-chi/chi/v5\")\nfunc main() {\n\tr := chi.NewRouter()\n\tr.Get(\"/healthz\", ok)\n\thttp.ListenAndServe(\":80\", r)\n}\n");
+
+        Assert.Equal(5, Scan.Run(tree.Root).Facts.HttpApi?.Line);
+        Assert.Null(Scan.Run(healthOnly.Root).Facts.HttpApi);
+    }
 }

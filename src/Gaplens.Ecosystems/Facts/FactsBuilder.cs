@@ -36,7 +36,7 @@ public static partial class FactsBuilder
             Dependencies = Dependencies(workspace),
             CiSystems = workspace.Pipelines.Select(p => p.System).Distinct().Order(StringComparer.Ordinal).ToList(),
             Platforms = platforms,
-            HttpApi = FirstProductionHit(workspace, TermsOf(d => d.HttpApi), hit => !IsIncidentalRouteHandler(hit.File.Path) && !IsProbeRoute(hit.LineText)),
+            HttpApi = FirstProductionHit(workspace, TermsOf(d => d.HttpApi), hit => !IsIncidentalRouteHandler(hit.File.Path) && !IsProbeRoute(hit.LineText)) ?? ApiDescription(workspace),
             Ui = UiEvidence(workspace),
             Grpc = FirstProductionHit(workspace, TermsOf(d => d.Grpc)),
             OutboundCalls = FirstProductionHit(workspace, TermsOf(d => d.OutboundCalls)) ?? FirstPackage(workspace, d => d.OutboundPackages),
@@ -402,6 +402,34 @@ public static partial class FactsBuilder
             if (reference is not null)
             {
                 return new Evidence(reference.ManifestPath, reference.Line, $"{reference.Ecosystem.Display} package {reference.Name}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An OpenAPI or Swagger document of the repository's own: the team describes an HTTP API it serves.</summary>
+    private static Evidence? ApiDescription(Workspace workspace)
+    {
+        foreach (var file in workspace.Files.Files)
+        {
+            var name = file.Name.ToLowerInvariant();
+            if (!(name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".json", StringComparison.Ordinal)) ||
+                !(name.Contains("openapi", StringComparison.Ordinal) || name.Contains("swagger", StringComparison.Ordinal) ||
+                  RelativePaths.Segments(file.Directory).Any(s => s.Equals("openapi", StringComparison.OrdinalIgnoreCase) || s.Equals("swagger", StringComparison.OrdinalIgnoreCase))) ||
+                IsExcluded(file.Path) || workspace.IsTestPath(file.Path) || workspace.Text(file) is not { } text)
+            {
+                continue;
+            }
+
+            for (var i = 1; i <= Math.Min(text.LineCount, 5); i++)
+            {
+                var line = text.Line(i).TrimStart('{', ' ', '\t');
+                if (line.StartsWith("openapi:", StringComparison.Ordinal) || line.StartsWith("\"openapi\"", StringComparison.Ordinal) ||
+                    line.StartsWith("swagger:", StringComparison.Ordinal) || line.StartsWith("\"swagger\"", StringComparison.Ordinal))
+                {
+                    return new Evidence(file.Path, i, "OpenAPI document of the service's API");
+                }
             }
         }
 

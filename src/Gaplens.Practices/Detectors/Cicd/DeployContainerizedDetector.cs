@@ -11,7 +11,8 @@ public sealed class DeployContainerizedDetector : IPracticeDetector
     public Verdict Detect(PracticeContext context)
     {
         var facts = context.Facts;
-        var services = facts.Services;
+        // A static browser front end is files on a CDN or static host; it needs no image when a back end exists.
+        var services = facts.BackEndServices;
         var sdkBuild = facts.Has("container-build");
         var sdkEvidence = context.PresentMatches.Where(m => m.Evidence.Path.EndsWith(".csproj", StringComparison.Ordinal) || m.Evidence.Path.EndsWith("pom.xml", StringComparison.Ordinal) ||
                                                             m.Evidence.Path.EndsWith(".gradle", StringComparison.Ordinal) || m.Evidence.Path.EndsWith(".cs", StringComparison.Ordinal) ||
@@ -32,7 +33,7 @@ public sealed class DeployContainerizedDetector : IPracticeDetector
                 with.Add(service.Name);
                 evidence.Add(new Evidence(service.Evidence.Path, service.Evidence.Line, $"{service.Name} runs as a container"));
             }
-            else if (sdkBuild && (service.Kind is "aspnetcore" or "worker" or "azure-functions" or "spring-boot" or "go-service"))
+            else if (sdkBuild && service.Ecosystem is not null && service.HasCode)
             {
                 with.Add(service.Name);
             }
