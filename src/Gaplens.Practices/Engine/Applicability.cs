@@ -25,7 +25,7 @@ public static class Applicability
         "service-calls", "user-facing", "authn", "http-api", "serves-http", "dockerfiles", "needs-secrets", "reads-config",
         "relational-db", "persistent-data", "backups", "database", "iac-storage", "serves-requests", "requests-or-jobs",
         "health-with-dependencies", "orchestrated", "network-calls", "outbound-calls", "cloud-deploy", "deploys-containers",
-        "multi-service", "multi-http-service", "terraform", "personal-data", "users-and-data", "needs-services", "long-running",
+        "multi-service", "multi-service-or-jobs", "multi-http-service", "terraform", "personal-data", "users-and-data", "needs-services", "long-running",
     };
 
     /// <summary>Null when the practice applies; otherwise why it does not.</summary>
@@ -67,6 +67,8 @@ public static class Applicability
             "deploys-containers" => facts.Has("kubernetes") || facts.Has("compose") && facts.HasContainers || facts.Has("ecs") || facts.Has("azure-container-apps") ? null : "No container deployment (Kubernetes, Compose, ECS, Container Apps) is described.",
             "multi-service" => facts.BackEndServices.Count > 1 ? null :
                 facts.HasWebFrontEnd ? "There is a single deployable back-end service (the browser front end calls it directly)." : "There is a single deployable service.",
+            "multi-service-or-jobs" => facts.BackEndServices.Count > 1 || facts.UsesBroker || facts.Services.Any(s => s.Processes.Count > 1) ? null :
+                facts.HasWebFrontEnd ? "There is a single deployable back-end service (the browser front end calls it directly) with no background jobs or message broker." : "There is a single deployable service with no background jobs or message broker.",
             "multi-http-service" => facts.Services.Count(s => s.ServesHttp && !s.IsWebFrontEnd) > 1 ? null : "There is at most one HTTP back-end service (a browser front end calling it does not need a gateway).",
             "terraform" => facts.Has("terraform") ? null : "There is no Terraform in the repository.",
             "personal-data" => facts.OwnsPersistentData && (context.Has("sec-authn") || HasPersonalFields(context)) ? null : "The application stores no personal data.",
