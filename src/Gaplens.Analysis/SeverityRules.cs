@@ -24,8 +24,10 @@ public static class SeverityRules
                 return (Severity.High, "high: a public web application with an API");
             case "sec-authn" when !facts.HasUi && !facts.ExposesHttpApi:
                 return (Severity.High, "high: only internal endpoints");
-            case "test-contract" or "sec-service-auth" or "api-gateway" when facts.Services.Count >= 5 && profile != Profile.Pilot:
-                return (Higher(severity), $"higher: {facts.Services.Count} services depend on each other");
+            case "test-contract" or "sec-service-auth" when facts.ServiceCalls.Count >= 3 && profile != Profile.Pilot:
+                return (Higher(severity), $"higher: {facts.ServiceCalls.Count} calls between services ({string.Join(", ", facts.ServiceCalls.Take(3).Select(c => $"{c.From} → {c.To}"))})");
+            case "api-gateway" when facts.Services.Count(s => s.ServesHttp && !s.IsWebFrontEnd) >= 5 && profile != Profile.Pilot:
+                return (Higher(severity), $"higher: {facts.Services.Count(s => s.ServesHttp && !s.IsWebFrontEnd)} HTTP services exposed one by one");
             case "scale-async-messaging" when facts.Services.Count >= 5 && profile != Profile.Pilot:
                 return (Higher(severity), $"higher: {facts.Services.Count} services");
             default:

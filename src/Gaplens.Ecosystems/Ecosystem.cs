@@ -59,11 +59,8 @@ public abstract class Ecosystem
     {
     }
 
-    /// <summary>
-    /// Evidence that one of these services calls another through wiring only this ecosystem knows (an app host
-    /// referencing one project from another), or null.
-    /// </summary>
-    public virtual Core.Model.Evidence? FindServiceCalls(Workspace workspace, IReadOnlyList<ServiceInfo> services) => null;
+    /// <summary>Calls between these services through wiring only this ecosystem knows (an app host referencing one project from another).</summary>
+    public virtual IEnumerable<ServiceCall> FindServiceCalls(Workspace workspace, IReadOnlyList<ServiceInfo> services) => [];
 
     public override string ToString() => Key;
 }

@@ -149,6 +149,17 @@ public static class JsonReportWriter
         WriteOptionalEvidence(json, "grpc", facts.Grpc);
         WriteOptionalEvidence(json, "outboundCalls", facts.OutboundCalls);
         WriteOptionalEvidence(json, "interServiceCalls", facts.InterServiceCalls);
+        json.WriteStartArray("serviceCalls");
+        foreach (var call in facts.ServiceCalls)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", call.From);
+            json.WriteString("to", call.To);
+            WriteEvidence(json, "evidence", [call.Evidence]);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         WriteOptionalEvidence(json, "readsConfiguration", facts.ReadsConfiguration);
         json.WriteEndObject();
         json.WriteEndObject();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Gaplens.Core.Files;
 using Gaplens.Core.Model;
 using Gaplens.Core.Search;
@@ -8,12 +9,13 @@ using Gaplens.Ecosystems.Services;
 namespace Gaplens.Ecosystems.Dotnet;
 
 /// <summary>.NET: SDK-style project files, ASP.NET Core web apps, workers and Functions, Aspire app hosts.</summary>
-public sealed class DotnetEcosystem : Ecosystem
+public sealed partial class DotnetEcosystem : Ecosystem
 {
     public static readonly PackageEcosystem NuGet = new("nuget", "NuGet", ignoreCase: true);
 
     private static readonly Term AspireAzureContainerApps = new("AddAzureContainerAppEnvironment", FileClass.CSharp);
     private static readonly Term AspirePublishAsContainerApp = new("PublishAsAzureContainerApp", FileClass.CSharp);
+    private static readonly Term WithReference = new(".WithReference(", FileClass.CSharp);
 
     /// <summary>Resources an Aspire AppHost declares: what the system depends on.</summary>
     private static readonly (Term Term, string Store)[] AspireResources =
@@ -28,7 +30,7 @@ public sealed class DotnetEcosystem : Ecosystem
 
     public override IReadOnlyList<PackageEcosystem> PackageManagers => [NuGet];
 
-    public override IEnumerable<Term> Terms => AspireResources.Select(r => r.Term).Concat([AspireAzureContainerApps, AspirePublishAsContainerApp]);
+    public override IEnumerable<Term> Terms => AspireResources.Select(r => r.Term).Concat([AspireAzureContainerApps, AspirePublishAsContainerApp, WithReference]);
 
     public override bool Reads(RepoFile file) =>
         file.Name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || file.Name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase) ||
@@ -135,30 +137,64 @@ public sealed class DotnetEcosystem : Ecosystem
         }
     }
 
-    /// <summary>An Aspire AppHost wiring one project to another with WithReference.</summary>
-    public override Evidence? FindServiceCalls(Workspace workspace, IReadOnlyList<ServiceInfo> services)
+    /// <summary>
+    /// An Aspire AppHost wiring one project to another: WithReference(other) on a project resource gives it the
+    /// other's address (service discovery), so the first calls the second.
+    /// </summary>
+    public override IEnumerable<ServiceCall> FindServiceCalls(Workspace workspace, IReadOnlyList<ServiceInfo> services)
     {
-        foreach (var host in workspace.DotnetProjects.Where(p => p.IsAspireHost))
+        var calls = new List<ServiceCall>();
+        foreach (var hit in workspace.Content.Hits(WithReference).Where(h => !workspace.IsTestPath(h.File.Path)).Select(h => h.File).Distinct())
         {
-            foreach (var file in workspace.Files.Files.Where(f => RelativePaths.IsUnder(f.Path, host.Directory) && f.Name.EndsWith(".cs", StringComparison.Ordinal)))
+            if (workspace.Text(hit) is not { } text)
             {
-                if (workspace.Text(file) is not { } text)
+                continue;
+            }
+
+            var projects = new Dictionary<string, ServiceInfo>(StringComparer.Ordinal);
+            foreach (var statement in text.Text.Split(';'))
+            {
+                ServiceInfo? current = null;
+                if (ProjectResource().Match(statement) is { Success: true } declared)
+                {
+                    var project = declared.Groups["project"].Value.Replace('_', '.');
+                    current = services.FirstOrDefault(s => s.Name.Equals(project, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(declared.Groups["name"].Value, StringComparer.OrdinalIgnoreCase));
+                    if (current is not null && declared.Groups["variable"].Success)
+                    {
+                        projects[declared.Groups["variable"].Value] = current;
+                    }
+                }
+                else if (LeadingVariable().Match(statement) is { Success: true } used && projects.TryGetValue(used.Groups[1].Value, out var existing))
+                {
+                    current = existing;
+                }
+
+                if (current is null)
                 {
                     continue;
                 }
 
-                for (var i = 1; i <= text.LineCount; i++)
+                foreach (Match reference in References().Matches(statement))
                 {
-                    var line = text.Line(i);
-                    if (line.Contains(".WithReference(", StringComparison.Ordinal) &&
-                        services.Any(s => line.Contains(s.Name.Replace(".", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase) || line.Contains("Api", StringComparison.Ordinal)))
+                    if (projects.TryGetValue(reference.Groups[1].Value, out var target) && target != current)
                     {
-                        return new Evidence(file.Path, i, Core.Secrets.SecretPatterns.Mask(line.Trim()));
+                        var line = text.Text[..text.Text.IndexOf(statement, StringComparison.Ordinal)].Count(c => c == '\n') +
+                                   statement[..reference.Index].Count(c => c == '\n') + 1;
+                        calls.Add(new ServiceCall(current.Name, target.Name, new Evidence(hit.Path, line, $"Aspire AppHost: '{current.Name}' references '{target.Name}'")));
                     }
                 }
             }
         }
 
-        return null;
+        return calls;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:var\s+(?<variable>\w+)\s*=\s*)?\w+\s*\.\s*AddProject<Projects\.(?<project>\w+)>\s*\(\s*""(?<name>[^""]+)""", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex ProjectResource();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\w+)\s*\.", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex LeadingVariable();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.WithReference\(\s*(\w+)\s*[,)]", System.Text.RegularExpressions.RegexOptions.CultureInvariant, 200)]
+    private static partial System.Text.RegularExpressions.Regex References();
 }

@@ -18,7 +18,7 @@ public static partial class FactsBuilder
 
     /// <summary>Every literal the facts and the registered ecosystems need from the content pass.</summary>
     public static IEnumerable<Term> Terms =>
-        EcosystemRegistry.All.SelectMany(e => e.Data.Terms.Concat(e.Terms)).Append(VercelDeployButton);
+        EcosystemRegistry.All.SelectMany(e => e.Data.Terms.Concat(e.Terms)).Concat(Services.ServiceCalls.Terms).Append(VercelDeployButton);
 
     private static IEnumerable<Term> TermsOf(Func<EcosystemData, IEnumerable<Term>> select) => EcosystemRegistry.All.SelectMany(e => select(e.Data));
 
@@ -28,6 +28,7 @@ public static partial class FactsBuilder
         var codeFiles = files.Where(f => f.Is(FileClass.Code) && !IsExcluded(f.Path)).ToList();
         var testFiles = codeFiles.Count(f => workspace.IsTestPath(f.Path));
         var services = Services.ServiceDiscovery.Find(workspace);
+        var calls = Services.ServiceCalls.Find(workspace, services);
         var platforms = Platforms(workspace);
         return new RepositoryFacts
         {
@@ -40,7 +41,8 @@ public static partial class FactsBuilder
             Ui = UiEvidence(workspace),
             Grpc = FirstProductionHit(workspace, TermsOf(d => d.Grpc)),
             OutboundCalls = FirstProductionHit(workspace, TermsOf(d => d.OutboundCalls)) ?? FirstPackage(workspace, d => d.OutboundPackages),
-            InterServiceCalls = InterServiceCalls(workspace, services),
+            ServiceCalls = calls,
+            InterServiceCalls = calls.FirstOrDefault()?.Evidence,
             ReadsConfiguration = FirstProductionHit(workspace, TermsOf(d => d.Configuration)) ?? ConfigurationFile(workspace),
             HasCode = codeFiles.Count > testFiles,
             CodeFiles = codeFiles.Count,
@@ -448,74 +450,5 @@ public static partial class FactsBuilder
         }
 
         return null;
-    }
-
-    /// <summary>Several code services, one of which is named in another's code, configuration or deployment environment.</summary>
-    private static Evidence? InterServiceCalls(Workspace workspace, IReadOnlyList<ServiceInfo> services)
-    {
-        var codeServices = services.Where(s => s.HasCode).ToList();
-        if (codeServices.Count < 2)
-        {
-            return null;
-        }
-
-        // Environment variables of compose services that point at another service (http://basket-api, CATALOG_ADDR=catalog:3550).
-        foreach (var compose in workspace.ComposeFiles.Where(c => DescribesDeployment(c.Path)))
-        {
-            var names = compose.Services.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var service in compose.Services.Where(s => s.Builds && !IsTestRunnerOrFrontend(s.Name, codeServices)))
-            {
-                foreach (var (key, (value, line)) in service.Environment)
-                {
-                    if (key.StartsWith("VITE_", StringComparison.Ordinal) || key.StartsWith("NEXT_PUBLIC_", StringComparison.Ordinal) || key.StartsWith("REACT_APP_", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    foreach (var other in names)
-                    {
-                        if (!other.Equals(service.Name, StringComparison.OrdinalIgnoreCase) &&
-                            compose.Services.First(s => s.Name.Equals(other, StringComparison.OrdinalIgnoreCase)).Builds &&
-                            (value.Contains("://" + other, StringComparison.OrdinalIgnoreCase) || value.StartsWith(other + ":", StringComparison.OrdinalIgnoreCase)))
-                        {
-                            return new Evidence(compose.Path, line, $"'{service.Name}' calls '{other}' ({key})");
-                        }
-                    }
-                }
-            }
-        }
-
-        foreach (var workload in workspace.DeployedWorkloads)
-        {
-            foreach (var (value, line) in Yaml.YamlDocuments.AllScalars(Yaml.YamlDocuments.Get(workload.PodSpec, "containers")))
-            {
-                foreach (var other in codeServices)
-                {
-                    var name = other.Name.ToLowerInvariant();
-                    if (name.Length > 3 && !workload.Name.Equals(name, StringComparison.OrdinalIgnoreCase) &&
-                        (value.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase) || value.Contains("://" + name, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        return new Evidence(workload.Path, line, $"'{workload.Name}' calls '{other.Name}'");
-                    }
-                }
-            }
-        }
-
-        foreach (var ecosystem in EcosystemRegistry.All)
-        {
-            if (ecosystem.FindServiceCalls(workspace, codeServices) is { } wiring)
-            {
-                return wiring;
-            }
-        }
-
-        var outbound = FirstProductionHit(workspace, TermsOf(d => d.OutboundCalls).Where(t => t.Literal.Contains("grpc", StringComparison.OrdinalIgnoreCase)));
-        return outbound;
-    }
-
-    /// <summary>A browser front end calling its API, or a test runner, is not one service calling another.</summary>
-    private static bool IsTestRunnerOrFrontend(string name, IReadOnlyList<ServiceInfo> services)
-    {
-        return TestPaths.IsTestRunnerName(name) || services.Any(s => (s.Name.Equals(name, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase)) && s.IsWebFrontEnd);
     }
 }

@@ -25,7 +25,10 @@ public sealed class RepositoryFacts
     /// <summary>The code calls other services over the network (HTTP/gRPC clients, SMTP, cloud APIs), databases excluded.</summary>
     public Evidence? OutboundCalls { get; init; }
 
-    /// <summary>Several services of this repository call each other.</summary>
+    /// <summary>Calls between the services of this repository, each with where it shows.</summary>
+    public IReadOnlyList<Services.ServiceCall> ServiceCalls { get; init; } = [];
+
+    /// <summary>Where the first call between services of this repository shows, or null when they do not call each other.</summary>
     public Evidence? InterServiceCalls { get; init; }
 
     /// <summary>The application reads configuration from the environment or settings files.</summary>

@@ -125,7 +125,9 @@ public sealed class GoEcosystem : Ecosystem
         var roots = new List<string> { mainDirectory };
         if (discovery.NearestManifestDirectory(RelativePaths.Combine(mainDirectory, "main.go"), "go.mod") is { } module && module != mainDirectory)
         {
-            roots.AddRange(new[] { "pkg", "internal" }.Select(d => RelativePaths.Combine(module, d)).Where(discovery.Workspace.Files.DirectoryExists));
+            // Only when the main package sits outside them (cmd/api): a main package inside internal/ has siblings there.
+            roots.AddRange(new[] { "pkg", "internal" }.Select(d => RelativePaths.Combine(module, d))
+                .Where(d => discovery.Workspace.Files.DirectoryExists(d) && !RelativePaths.IsUnder(mainDirectory, d)));
         }
 
         return roots;

@@ -55,9 +55,37 @@ public sealed class PracticeContext
         }
     }
 
-    private bool IsRelevant(Signal signal) =>
-        signal.Ecosystem is { } ecosystem ? Workspace.Ecosystems.Contains(ecosystem.Key) :
-        signal.Term is not { } term || (term.Classes & Workspace.Classes) != FileClass.None;
+    /// <summary>
+    /// A package signal fits when its package manager is in use; a code literal when an ecosystem whose code it
+    /// searches is present (a service of it, or a manifest declaring its packages) — a stray script does not make
+    /// Django advice relevant to a Node repository; other literals when such files exist.
+    /// </summary>
+    private bool IsRelevant(Signal signal)
+    {
+        if (signal.Ecosystem is { } ecosystem)
+        {
+            return Workspace.Ecosystems.Contains(ecosystem.Key);
+        }
+
+        if (signal.Term is not { } term)
+        {
+            return true;
+        }
+
+        if ((term.Classes & ~FileClass.Code) == FileClass.None)
+        {
+            return PresentCodeClasses() is var present && (term.Classes & present) != FileClass.None;
+        }
+
+        return (term.Classes & Workspace.Classes) != FileClass.None;
+    }
+
+    private FileClass? presentCodeClasses;
+
+    /// <summary>Code classes of the ecosystems present: those with a service, or whose package managers have declared packages.</summary>
+    private FileClass PresentCodeClasses() => presentCodeClasses ??= EcosystemRegistry.All
+        .Where(e => Facts.Services.Any(s => s.Ecosystem == e.Key) || e.PackageManagers.Any(m => Workspace.Ecosystems.Contains(m.Key)))
+        .Aggregate(FileClass.None, (all, e) => all | e.Data.CodeClass);
 
     public Verdict Present(IEnumerable<Evidence> evidence, string reason) => Make(PracticeStatus.Present, evidence, reason, [], [], []);
 
