@@ -73,7 +73,12 @@ public static partial class PythonManifest
 
     private static TomlTable? ParseToml(SourceText source, out string? error)
     {
-        error = null;
+        error = Parsing.ParseGuard.CheckBracketNesting(source.Text, "TOML");
+        if (error is not null)
+        {
+            return null;
+        }
+
         try
         {
             return TomlSerializer.Deserialize<TomlTable>(source.Text) ?? new TomlTable();
