@@ -92,9 +92,9 @@ public sealed class ReadinessScanner
                 verdict = context.Missing($"The check could not run ({ex.GetType().Name}: {ex.Message}); judge this practice by hand.");
             }
 
-            if (filesRead == 0 && verdict.Status == PracticeStatus.Present && verdict.Evidence.Count == 0)
+            if (filesRead == 0 && verdict.Status == PracticeStatus.Present && verdict.Evidence.All(e => e.Path == "."))
             {
-                // "Present" without evidence is a claim that something is absent (no committed secret, no plain-text
+                // "Present" without evidence in a file is a claim that something is absent (no committed secret, no plain-text
                 // config). With no text file read (an empty or unreadable tree) the claim is empty, and neither a
                 // strength nor a gap: not applicable, so the score neither gains nor loses by it.
                 verdict = context.NotApplicable("Nothing to judge: the scan read no text file (the tree is empty or nothing in it could be read).");
