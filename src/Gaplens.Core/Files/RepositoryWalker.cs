@@ -10,6 +10,10 @@ namespace Gaplens.Core.Files;
 /// </summary>
 public sealed class RepositoryWalker
 {
+    private const int MaxIgnorePatternLength = 1024;
+    private const int MaxIgnorePatterns = 1_000;
+    private const int MaxIgnorePatternsPerTree = 5_000;
+
     private readonly WalkOptions options;
 
     public RepositoryWalker(WalkOptions? options = null) => this.options = options ?? new WalkOptions();
@@ -228,9 +232,20 @@ public sealed class RepositoryWalker
         try
         {
             var bytes = FileKinds.ReadRegularFile(file.FullName, 1024 * 1024);
-            var lines = TextDecoder.Decode(bytes, out _).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-            var list = new IgnoreList(lines.Where(l => l.Length > 0 && !l.StartsWith('#')));
-            return new IgnoreScope(relative, list.Rules.ToArray());
+            var lines = TextDecoder.Decode(bytes, out _).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+            // A pattern is matched against every path below it: a pattern no real .gitignore holds (thousands of
+            // characters, or one the matcher rejects) would cost the walk its time, so it is left out with a warning.
+            var usable = lines.Where(l => l.Length <= MaxIgnorePatternLength).Distinct(StringComparer.Ordinal).Take(Math.Max(0, Math.Min(MaxIgnorePatterns, MaxIgnorePatternsPerTree - state.IgnorePatterns))).ToList();
+            state.IgnorePatterns += usable.Count;
+            var rules = new IgnoreList(usable).Rules.ToList();
+            var rejected = lines.Count(l => l.Length > MaxIgnorePatternLength) + Math.Max(0, lines.Distinct(StringComparer.Ordinal).Count(l => l.Length <= MaxIgnorePatternLength) - usable.Count);
+            if (rejected > 0)
+            {
+                state.Warnings.Add(new ScanWarning(relative.Length == 0 ? ".gitignore" : relative + "/.gitignore",
+                    $"{rejected} pattern(s) not used: longer than {MaxIgnorePatternLength:N0} characters, or beyond {MaxIgnorePatterns:N0} patterns in one file ({MaxIgnorePatternsPerTree:N0} in the tree)"));
+            }
+
+            return new IgnoreScope(relative, [.. rules]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
@@ -284,6 +299,8 @@ public sealed class RepositoryWalker
         public IReadOnlySet<string> Excluded { get; } = excluded;
 
         public int OwnFiles { get; set; }
+
+        public int IgnorePatterns { get; set; }
 
         public List<PendingFile> Files { get; } = [];
 
