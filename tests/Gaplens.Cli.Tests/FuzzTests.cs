@@ -169,6 +169,7 @@ public sealed partial class FuzzTests
         "docker-compose.yml", "docs/random.yml", "package.json", "src/App/App.csproj", "Directory.Build.props", "pom.xml", "pyproject.toml",
         "requirements.txt", "main.tf", "infra/modules/db.tf", "Dockerfile", "go.mod", "build.gradle", ".gitignore", "README.md", ".env",
         "src/server.js", "app/main.py", "Jenkinsfile", ".circleci/config.yml", "bitbucket-pipelines.yml", "sub/.gitignore", "settings.gradle.kts",
+        ".git/HEAD", ".git/commondir", "services/api/.git",
     ];
 
     private static readonly string[] OddNames =

@@ -22,6 +22,17 @@ public sealed class HangTests
     }
 
     [Fact]
+    public void Fifo_as_git_head_does_not_block_the_scan()
+    {
+        using var tree = FixtureCopy.Empty().With("README.md", "# r");
+        Fifo.Make(Path.Combine(tree.Root, ".git", "HEAD"));
+
+        var run = Bounded.Run(Bound, "a scan with a FIFO as .git/HEAD", () => CliRun.Of("scan", tree.Root, "--quiet"));
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+    }
+
+    [Fact]
     public void Nested_quantifier_rule_is_evaluated_in_linear_time()
     {
         using var tree = ManyMatchingFiles("""

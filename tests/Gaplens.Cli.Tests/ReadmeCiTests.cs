@@ -32,7 +32,8 @@ public sealed partial class ReadmeCiTests
 
         Assert.Equal(2, snippets.Count);
         Assert.DoesNotMatch(@"dotnet tool install(?![^\n]*--add-source)[^\n]*Gaplens", Readme);
-        Assert.All(snippets, s => Assert.Contains("gaplens/gaplens scan .", Text(s), StringComparison.Ordinal));
+        Assert.All(snippets, s => Assert.Matches("git clone --depth 1 --branch \"\\$GAPLENS_REF\" \"\\$GAPLENS_REPOSITORY\"", Text(s)));
+        Assert.All(snippets, s => Assert.Matches("gaplens/gaplens\"? scan \\. ", Text(s)));
     }
 
     [Fact]
