@@ -15,11 +15,18 @@ public sealed class BrowserFactAttribute : FactAttribute
 
     public BrowserFactAttribute()
     {
-        if ((!File.Exists(Chromium) || !File.Exists(ChromeDriver)) && Environment.GetEnvironmentVariable(RequireVariable) != "1")
+        if ((!Installed(Chromium) || !Installed(ChromeDriver)) && Environment.GetEnvironmentVariable(RequireVariable) != "1")
         {
             Skip = $"Chromium and ChromeDriver are not installed ({Chromium}, {ChromeDriver}), so the HTML browser test did not run. " +
                    "Install them (Debian/Ubuntu: apt-get install chromium chromium-driver) or run .ci/run, which installs them and sets " +
                    $"{RequireVariable}=1 so that their absence fails.";
         }
+    }
+
+    /// <summary>The program is there, and so is what its link points to (Debian links /usr/bin/chromedriver into /usr/lib/chromium).</summary>
+    private static bool Installed(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists && (file.LinkTarget is null || file.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true });
     }
 }
