@@ -15,11 +15,12 @@ public static class Analyzer
         var positions = PositionsInDomain(catalog);
         var waivers = ActiveWaivers(options, catalog, warnings);
         var practices = new List<PracticeAssessment>();
+        var usedWaivers = new HashSet<Waiver>(ReferenceEqualityComparer.Instance);
         foreach (var verdict in scan.Verdicts)
         {
             var definition = catalog[verdict.PracticeId];
             var (baseSeverity, note) = SeverityRules.BaseSeverity(definition, scan.Profile, scan.Facts);
-            var acceptance = Acceptance(definition, verdict, scan.Profile, waivers);
+            var acceptance = Acceptance(definition, verdict, scan.Profile, waivers, usedWaivers);
             var touched = ServicesTouched(definition, verdict, scan);
             var effort = options.EffortOverrides.TryGetValue(definition.Id, out var overridden) ? overridden : Effort(definition.Effort, touched);
             var owner = Owner(options.Owners, definition, verdict, scan);
@@ -42,6 +43,7 @@ public static class Analyzer
                 definition.DependsOn));
         }
 
+        UnusedWaivers(waivers, usedWaivers, scan, warnings);
         var scores = ScoreDomains(practices, catalog, scan.Profile);
         var plan = Planner.Plan(practices);
         var risks = RiskRegister.Assess(practices, scan.Facts, scan.Profile);
@@ -72,7 +74,7 @@ public static class Analyzer
             .ToList();
         foreach (var (pattern, owner) in owners.Where(o => o.Key.Contains('/', StringComparison.Ordinal) || o.Key.Contains('*', StringComparison.Ordinal)).OrderByDescending(o => o.Key.Length))
         {
-            var glob = new Practices.Signals.PathGlob(pattern.EndsWith('/') ? pattern + "**" : pattern);
+            var glob = new Practices.Signals.PathGlob(pattern.EndsWith('/') ? pattern + "**" : pattern, fromConfiguration: true);
             if (paths.Count > 0 && paths.All(glob.IsMatch))
             {
                 return owner;
@@ -121,7 +123,30 @@ public static class Analyzer
         return active;
     }
 
-    private static Acceptance? Acceptance(PracticeDefinition definition, Verdict verdict, Profile profile, List<Waiver> waivers)
+    /// <summary>A waiver that accepts nothing is a stale decision or a typo in its services: say so rather than stay silent.</summary>
+    private static void UnusedWaivers(List<Waiver> waivers, HashSet<Waiver> used, ScanResult scan, List<ScanWarning> warnings)
+    {
+        foreach (var waiver in waivers.Where(w => !used.Contains(w)))
+        {
+            var verdict = scan.Verdicts.FirstOrDefault(v => v.PracticeId == waiver.Practice);
+            if (verdict is null)
+            {
+                continue; // the practice was not judged in this run (--practice)
+            }
+
+            var where = waiver.Source is null ? "configuration" : waiver.Line is { } line ? $"{waiver.Source}:{line}" : waiver.Source;
+            var why = !verdict.IsGap
+                ? $"the practice is {verdict.Status.ToWire()}, not a gap"
+                : used.Any(u => u.Practice == waiver.Practice)
+                    ? "an earlier waiver for the same practice already accepts the gap"
+                : verdict.ServicesWithout.Count == 0
+                    ? $"the gap is not per service, but the waiver names services ({string.Join(", ", waiver.Services)})"
+                    : $"the gap concerns {string.Join(", ", verdict.ServicesWithout)}, not only the waiver's services ({string.Join(", ", waiver.Services)})";
+            warnings.Add(new ScanWarning(waiver.Source ?? ".gaplens.yml", $"waiver for {waiver.Practice} at {where} matches nothing: {why}; remove it or fix it"));
+        }
+    }
+
+    private static Acceptance? Acceptance(PracticeDefinition definition, Verdict verdict, Profile profile, List<Waiver> waivers, HashSet<Waiver> used)
     {
         if (!verdict.IsGap)
         {
@@ -132,6 +157,7 @@ public static class Analyzer
             verdict.ServicesWithout.Count > 0 && verdict.ServicesWithout.All(s => w.Services.Contains(s, StringComparer.OrdinalIgnoreCase))));
         if (waiver is not null)
         {
+            used.Add(waiver);
             return new Acceptance("waiver", waiver.Reason, waiver.Expires, waiver.Services);
         }
 

@@ -49,7 +49,7 @@ public sealed class Assessment
     public EffortRange TotalEffort => Plan.Aggregate(EffortRange.Zero, (sum, phase) => sum.Add(phase.Effort));
 
     /// <summary>Weeks for the team to close every planned gap, to the half week.</summary>
-    public double Weeks(EffortRange effort) => Math.Ceiling(effort.Midpoint / (Options.TeamSize * Options.HoursPerWeek) * 2) / 2;
+    public double Weeks(EffortRange effort) => Math.Ceiling(effort.Midpoint / ((double)Options.TeamSize * Options.HoursPerWeek) * 2) / 2;
 
     public int Order(string practiceId)
     {

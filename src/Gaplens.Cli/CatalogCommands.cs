@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Gaplens.Analysis.Configuration;
 using Gaplens.Core.Model;
 using Gaplens.Practices.Engine;
 using Gaplens.Practices.Model;
@@ -15,28 +16,59 @@ public static class CatalogCommands
     public static Command Explain(TextWriter output, TextWriter error)
     {
         var id = new Argument<string>("practice") { Description = "Practice id, e.g. sec-rate-limiting (`gaplens rules` lists them)." };
-        var command = new Command("explain", "What a practice is, why it matters, how it is detected and how to fix it per stack.") { id };
+        var config = ConfigOption();
+        var command = new Command("explain", "What a practice is, why it matters, how it is detected and how to fix it per stack.") { id, config };
         command.SetAction(parse =>
         {
             var practiceId = parse.GetValue(id)!;
-            var practice = PracticeCatalog.Default.Find(practiceId);
+            if (Catalog(parse.GetValue(config), error) is not { } catalog)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var practice = catalog.Find(practiceId);
             if (practice is null)
             {
-                var close = PracticeCatalog.Default.Practices.Where(p => p.Id.Contains(practiceId, StringComparison.OrdinalIgnoreCase) || practiceId.Contains(p.Id, StringComparison.OrdinalIgnoreCase)).Select(p => p.Id).Take(5).ToList();
+                var close = catalog.Practices.Where(p => p.Id.Contains(practiceId, StringComparison.OrdinalIgnoreCase) || practiceId.Contains(p.Id, StringComparison.OrdinalIgnoreCase)).Select(p => p.Id).Take(5).ToList();
                 error.WriteLine($"error: unknown practice '{practiceId}'.{(close.Count > 0 ? $" Did you mean: {string.Join(", ", close)}?" : string.Empty)} `gaplens rules` lists them.");
                 return ExitCodes.Usage;
             }
 
-            output.Write(Describe(practice, new ReadinessScanner().Detectors.Any(d => d.PracticeId == practice.Id)));
+            output.Write(Describe(practice, new ReadinessScanner().Detectors.Any(d => d.PracticeId == practice.Id), catalog));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    public static string Describe(PracticeDefinition practice, bool hasDetector)
+    /// <summary>
+    /// The catalog with the configuration's rules (new practices, extra signals): `--config`, else the .gaplens.yml of
+    /// the current folder when there is one. Null (after an error line) when the configuration is invalid.
+    /// </summary>
+    public static PracticeCatalog? Catalog(string? configPath, TextWriter error)
+    {
+        try
+        {
+            var config = configPath is null
+                ? ConfigLoader.LoadFor(".", PracticeCatalog.Default)
+                : Directory.Exists(configPath) ? throw new ConfigError(configPath, 1, "is a directory, not a configuration file")
+                : File.Exists(configPath) ? ConfigLoader.Load(configPath, PracticeCatalog.Default)
+                : throw new ConfigError(configPath, 1, "the configuration file does not exist");
+            return PracticeCatalog.Default.With(config.Rules);
+        }
+        catch (ConfigError ex)
+        {
+            error.WriteLine($"error: invalid configuration: {Terminal.Safe(ex.Message)}");
+            return null;
+        }
+    }
+
+    private static Option<string?> ConfigOption() =>
+        new("--config", "-c") { Description = "Configuration whose custom rules to include (default: .gaplens.yml in the current folder, when present)." };
+
+    public static string Describe(PracticeDefinition practice, bool hasDetector, PracticeCatalog? catalog = null)
     {
         var text = new StringBuilder();
-        var domain = PracticeCatalog.Default.Domains.GetValueOrDefault(practice.Domain, practice.Domain);
+        var domain = (catalog ?? PracticeCatalog.Default).Domains.GetValueOrDefault(practice.Domain, practice.Domain);
         text.AppendLine($"{practice.Id}: {practice.Title}");
         text.AppendLine($"Domain: {domain}    Owner: {practice.Owner}");
         text.AppendLine($"Severity: pilot {practice.Severity[Profile.Pilot].ToWire()}, production {practice.Severity[Profile.Production].ToWire()}, enterprise {practice.Severity[Profile.Enterprise].ToWire()}");
@@ -89,10 +121,15 @@ public static class CatalogCommands
     public static Command Rules(TextWriter output, TextWriter error)
     {
         var format = new Option<string>("--format", "-f") { Description = "table or json.", DefaultValueFactory = _ => "table" };
-        var command = new Command("rules", "List the practice catalog.") { format };
+        var config = ConfigOption();
+        var command = new Command("rules", "List the practice catalog, with the configuration's custom rules.") { format, config };
         command.SetAction(parse =>
         {
-            var catalog = PracticeCatalog.Default;
+            if (Catalog(parse.GetValue(config), error) is not { } catalog)
+            {
+                return ExitCodes.Usage;
+            }
+
             switch (parse.GetValue(format))
             {
                 case "json":

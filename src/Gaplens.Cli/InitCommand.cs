@@ -31,8 +31,28 @@ public static class InitCommand
                 return ExitCodes.Usage;
             }
 
-            var scan = new ReadinessScanner().Scan(root, new ScanOptions(), null);
-            File.WriteAllText(target, Starter(scan), new UTF8Encoding(false));
+            ScanResult scan;
+            try
+            {
+                scan = new ReadinessScanner().Scan(root, new ScanOptions(), null);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                terminal.Error($"the scan could not run: {ex.Message}");
+                return ExitCodes.ScanError;
+            }
+
+            try
+            {
+                // A temporary file renamed into place: never written through a link, never left half-written.
+                ReportFiles.Replace(root, [(ConfigLoader.FileName, Starter(scan))], takeLock: false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                terminal.Error($"could not write {target}: {ex.Message}");
+                return ExitCodes.ScanError;
+            }
+
             output.WriteLine($"Wrote {target}");
             return ExitCodes.Ok;
         });

@@ -19,12 +19,21 @@ public static class ScanCommand
         var outputDirectory = new Option<string?>("--output", "-o") { Description = "Directory to write gaplens-report.<ext> into; without it a single format goes to stdout." };
         var profile = new Option<string?>("--profile", "-p") { Description = "pilot, production or enterprise (default: the configuration's, else production)." };
         var practice = new Option<string[]>("--practice") { Description = "Restrict the verdict to these practice ids (repeat or comma-separate).", AllowMultipleArgumentsPerToken = true };
-        var teamSize = new Option<int?>("--team-size") { Description = "People working on the plan, for the weeks estimate (default 3)." };
+        var teamSize = new Option<int?>("--team-size")
+        {
+            Description = $"People working on the plan, for the weeks estimate (default 3; 1 to {Numbers.MaxTeamSize:N0}).",
+            CustomParser = result => (int?)Numbers.Whole(result, "--team-size", 1, Numbers.MaxTeamSize),
+        };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when an open (not waived) gap at or above this severity exists: critical, high, medium or low." };
         var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: .gaplens.yml at the scanned root)." };
         var date = new Option<string?>("--date") { Description = "Date the report speaks of (yyyy-MM-dd); defaults to the HEAD commit date, so runs are reproducible." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary on stderr." };
-        var maxFileSize = new Option<long>("--max-file-size") { Description = "Files larger than this many bytes are not read.", DefaultValueFactory = _ => 2 * 1024 * 1024 };
+        var maxFileSize = new Option<long>("--max-file-size")
+        {
+            Description = "Files larger than this many bytes are not read.",
+            DefaultValueFactory = _ => 2 * 1024 * 1024,
+            CustomParser = result => Numbers.Whole(result, "--max-file-size", 1, Numbers.MaxFileSizeLimit) ?? 0,
+        };
 
         var command = new Command("scan", "Scan a repository and write its production-readiness report.")
         {
@@ -64,6 +73,30 @@ public static class ScanCommand
 
     public static int Run(ScanSettings settings, TextWriter output, Terminal terminal)
     {
+        if (string.IsNullOrWhiteSpace(settings.Path))
+        {
+            terminal.Error("the path to scan is empty; give the repository directory.");
+            return ExitCodes.Usage;
+        }
+
+        if (settings.Output is { } outputText && string.IsNullOrWhiteSpace(outputText))
+        {
+            terminal.Error("--output is empty; give the directory to write the reports into.");
+            return ExitCodes.Usage;
+        }
+
+        if (settings.Output is { } outputPath && File.Exists(outputPath))
+        {
+            terminal.Error($"--output '{outputPath}' is a file; give a directory to write gaplens-report.<ext> into.");
+            return ExitCodes.Usage;
+        }
+
+        if (settings.Config is { } configText && string.IsNullOrWhiteSpace(configText))
+        {
+            terminal.Error("--config is empty; give the configuration file.");
+            return ExitCodes.Usage;
+        }
+
         if (!Directory.Exists(settings.Path))
         {
             terminal.Error(File.Exists(settings.Path) ? $"'{settings.Path}' is a file; give the repository directory." : $"'{settings.Path}' does not exist.");
@@ -122,15 +155,15 @@ public static class ScanCommand
             return ExitCodes.Usage;
         }
 
-        if (settings.TeamSize is < 1)
+        if (settings.TeamSize is < 1 or > Numbers.MaxTeamSize)
         {
-            terminal.Error("--team-size must be at least 1.");
+            terminal.Error($"--team-size must be between 1 and {Numbers.MaxTeamSize:N0}.");
             return ExitCodes.Usage;
         }
 
-        if (settings.MaxFileSize < 1)
+        if (settings.MaxFileSize is < 1 or > Numbers.MaxFileSizeLimit)
         {
-            terminal.Error("--max-file-size must be positive.");
+            terminal.Error($"--max-file-size must be between 1 and {Numbers.MaxFileSizeLimit:N0} bytes.");
             return ExitCodes.Usage;
         }
 
@@ -150,7 +183,8 @@ public static class ScanCommand
         try
         {
             config = settings.Config is { } configPath
-                ? File.Exists(configPath) ? ConfigLoader.Load(configPath, PracticeCatalog.Default) : throw new ConfigError(configPath, 1, "the configuration file does not exist")
+                ? Directory.Exists(configPath) ? throw new ConfigError(configPath, 1, "is a directory, not a configuration file")
+                : File.Exists(configPath) ? ConfigLoader.Load(configPath, PracticeCatalog.Default) : throw new ConfigError(configPath, 1, "the configuration file does not exist")
                 : ConfigLoader.LoadFor(settings.Path, PracticeCatalog.Default);
         }
         catch (ConfigError ex)
@@ -172,7 +206,9 @@ public static class ScanCommand
         ScanResult scan;
         try
         {
-            scan = scanner.Scan(settings.Path, new ScanOptions { Profile = profile, Practices = settings.Practices, MaxFileSize = settings.MaxFileSize, Disabled = config.Disabled }, new Progress(terminal));
+            // The configuration in use is never evidence, wherever it lies (a waiver reason naming a scanner is not the scanner).
+            var excluded = settings.Config is { } usedConfig ? new[] { Path.GetFullPath(usedConfig) } : [];
+            scan = scanner.Scan(settings.Path, new ScanOptions { Profile = profile, Practices = settings.Practices, MaxFileSize = settings.MaxFileSize, Disabled = config.Disabled, ExcludedPaths = excluded }, new Progress(terminal));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -184,6 +220,15 @@ public static class ScanCommand
             terminal.EndProgress();
         }
 
+        if (scan.Commit is null && EnclosingWorkTree(settings.Path) is { } levels)
+        {
+            // A subfolder of a git work tree: its commit lives in the repository root's .git, which this scan does not read.
+            var notice = $"this folder lies {levels} folder(s) below the root of its git work tree: the report names no commit" +
+                         (settings.Date is null ? " and is dated today (pass --date for a reproducible date, or scan the repository root)" : " (scan the repository root to name it)");
+            scan = scan with { Warnings = [.. scan.Warnings, new ScanWarning(".", notice)] };
+            terminal.Warning(notice);
+        }
+
         date ??= scan.CommitDate is { } commitDate ? DateOnly.FromDateTime(commitDate.UtcDateTime) : null;
         var today = date ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         if (date is null && config.Waivers.Any(w => w.Expires is not null))
@@ -192,7 +237,7 @@ public static class ScanCommand
         }
         var assessment = Analyzer.Analyze(scan, new AnalysisOptions
         {
-            TeamSize = settings.TeamSize ?? config.TeamSize ?? 3,
+            TeamSize = Math.Clamp(settings.TeamSize ?? config.TeamSize ?? 3, 1, Numbers.MaxTeamSize),
             Today = today,
             Waivers = config.Waivers,
             Owners = config.Owners,
@@ -214,16 +259,15 @@ public static class ScanCommand
             }
             else
             {
-                Directory.CreateDirectory(settings.Output);
-                foreach (var format in formats)
+                // Every format of this run replaces the previous set together (temporary files, then renames).
+                var written = ReportFiles.Replace(settings.Output, formats.Select(f => (f.FileName, f.Write(context))).ToList());
+                foreach (var file in written)
                 {
-                    var file = System.IO.Path.Combine(settings.Output, format.FileName);
-                    File.WriteAllText(file, format.Write(context), new System.Text.UTF8Encoding(false));
                     terminal.Line($"Wrote {file}");
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             terminal.Error($"could not write the report: {ex.Message}");
             return ExitCodes.ScanError;
@@ -231,6 +275,36 @@ public static class ScanCommand
 
         TerminalSummary.Print(terminal, assessment, settings.Path);
         return Gate(assessment, failOnSeverity, terminal);
+    }
+
+    /// <summary>How many folders up the enclosing git work tree's root lies, or null when the folder is its own root or in none.</summary>
+    public static int? EnclosingWorkTree(string path)
+    {
+        try
+        {
+            var directory = new DirectoryInfo(Path.GetFullPath(path));
+            if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")))
+            {
+                return null;
+            }
+
+            var levels = 0;
+            for (var parent = directory.Parent; parent is not null; parent = parent.Parent)
+            {
+                levels++;
+                var git = Path.Combine(parent.FullName, ".git");
+                if (Directory.Exists(git) || File.Exists(git))
+                {
+                    return levels;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
+
+        return null;
     }
 
     /// <summary>Exit 1 when an open gap at or above the gate severity exists (accepted gaps never fail the gate).</summary>

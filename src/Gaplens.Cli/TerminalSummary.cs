@@ -25,11 +25,13 @@ public static class TerminalSummary
                       $"{terminal.Paint($"{assessment.GapCount(Severity.High)} high", "33")}, {assessment.GapCount(Severity.Medium)} medium, {assessment.GapCount(Severity.Low)} low" +
                       (assessment.Accepted.Any() ? $"; {assessment.Accepted.Count()} accepted" : string.Empty));
         terminal.Line();
-        terminal.Line("  Domain                 Score  Target  Present Partial Missing  N/A");
+        // The column is as wide as the longest domain title: a name is never cut short.
+        var width = Math.Max("Domain".Length, assessment.Scores.Domains.Select(d => Terminal.Safe(d.Title).Length).DefaultIfEmpty(0).Max());
+        terminal.Line($"  {"Domain".PadRight(width)} Score  Target  Present Partial Missing  N/A");
         foreach (var domain in assessment.Scores.Domains)
         {
             var score = domain.Score is { } s ? Percent(s) : "n/a";
-            terminal.Line($"  {Shorten(domain.Title, 22),-22} {score,5}  {Percent(domain.Target),6}  {domain.Present,7} {domain.Partial,7} {domain.Missing,7} {domain.NotApplicable,4}");
+            terminal.Line($"  {Terminal.Safe(domain.Title).PadRight(width)} {score,5}  {Percent(domain.Target),6}  {domain.Present,7} {domain.Partial,7} {domain.Missing,7} {domain.NotApplicable,4}");
         }
 
         var blockers = assessment.Blockers.Take(5).ToList();

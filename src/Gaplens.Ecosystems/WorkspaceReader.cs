@@ -97,7 +97,7 @@ public static class WorkspaceReader
                 }
                 else if (file.Is(FileClass.Terraform) && name.EndsWith(".tf", StringComparison.OrdinalIgnoreCase))
                 {
-                    terraform.Add(TerraformFile.Parse(source));
+                    terraform.Add(TerraformFile.Parse(source, out error));
                 }
                 else if (file.Is(FileClass.Yaml) && IsGenericYamlOrJson(name) && CiReader.SystemOf(file.Path) is null)
                 {

@@ -21,7 +21,7 @@ public static class HtmlReportWriter
         var a = context.Assessment;
         var name = context.RepositoryName;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<!DOCTYPE html>\n").Append(Core.Files.OwnFiles.MarkerComment("html", ToolInfo.Version)).Append("\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         html.Append($"<title>Gaplens: {E(name)}</title>\n<style>{Css}</style>\n</head>\n<body>\n<main>\n");
@@ -235,7 +235,8 @@ public static class HtmlReportWriter
         html.Append("</ul>\n</details>\n</section>\n");
     }
 
-    private static string E(string? text) => WebUtility.HtmlEncode(SecretPatterns.Mask(text ?? string.Empty));
+    /// <summary>Text from the repository for HTML: secrets masked, markup encoded, control characters made visible.</summary>
+    private static string E(string? text) => WebUtility.HtmlEncode(ControlCharacters.Visible(SecretPatterns.Mask(text ?? string.Empty)));
 
     private static string Pct(double value) => value.ToString("0", Invariant) + "%";
 

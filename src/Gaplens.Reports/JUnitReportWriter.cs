@@ -20,6 +20,7 @@ public static class JUnitReportWriter
         using (var xml = XmlWriter.Create(stream, settings))
         {
             xml.WriteStartDocument();
+            xml.WriteComment(Core.Files.OwnFiles.MarkerText("junit", ToolInfo.Version));
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "gaplens");
             xml.WriteAttributeString("tests", a.Practices.Count.ToString(CultureInfo.InvariantCulture));

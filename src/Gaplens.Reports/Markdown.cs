@@ -36,7 +36,7 @@ public static class Markdown
                     builder.Append(' ');
                     break;
                 default:
-                    builder.Append(c);
+                    builder.Append(ControlCharacters.Visible(c));
                     break;
             }
         }
@@ -52,7 +52,7 @@ public static class Markdown
             return string.Empty;
         }
 
-        var clean = value.Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ').Replace("|", "\\|", StringComparison.Ordinal);
+        var clean = ControlCharacters.Visible(value.Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ')).Replace("|", "\\|", StringComparison.Ordinal);
         var fence = clean.Contains('`', StringComparison.Ordinal) ? "``" : "`";
         var pad = clean.StartsWith('`') || clean.EndsWith('`') ? " " : string.Empty;
         return $"{fence}{pad}{clean}{pad}{fence}";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Gaplens.Analysis;
+using Gaplens.Core.Files;
 using Gaplens.Core.Model;
 using Gaplens.Core.Secrets;
 using Gaplens.Ecosystems.Facts;
@@ -20,6 +21,7 @@ public static class MarkdownReportWriter
         var a = context.Assessment;
         var md = new StringBuilder();
         var name = context.RepositoryName;
+        md.AppendLine(OwnFiles.MarkerComment("markdown", ToolInfo.Version));
         md.AppendLine($"# Production-readiness gap analysis: {T(name)}").AppendLine();
         Header(md, context);
         Contents(md, a);
@@ -424,7 +426,21 @@ public static class MarkdownReportWriter
         }
         else
         {
-            md.AppendLine($"{Plural(warnings.Count, "file")} could not be read, parsed or followed; the scan went on without them.").AppendLine();
+            // A file read with a note (its encoding guessed) was read: it is not among those the scan went without.
+            var problems = warnings.Where(w => w.Kind == ScanWarningKind.Problem).Select(w => w.Path).Distinct(StringComparer.Ordinal).Count();
+            var notes = warnings.Count(w => w.Kind == ScanWarningKind.Note);
+            var summary = new List<string>();
+            if (problems > 0)
+            {
+                summary.Add($"{problems} {(problems == 1 ? "file or setting" : "files or settings")} could not be read, parsed or followed, or need attention; the scan went on without what it could not read.");
+            }
+
+            if (notes > 0)
+            {
+                summary.Add($"{notes} {(notes == 1 ? "file was" : "files were")} read with a note (such as a guessed encoding); {(notes == 1 ? "its" : "their")} content counts.");
+            }
+
+            md.AppendLine(string.Join(" ", summary)).AppendLine();
             foreach (var warning in warnings.Take(50))
             {
                 md.AppendLine($"- {C(warning.Path)}: {T(warning.Message)}");

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Gaplens.Tests;
 
 /// <summary>Gaplens ships as a .NET tool: pack it, install it into a temporary tool path, run it.</summary>
+[Collection(ReleaseBuilds.Name)]
 public sealed class ToolPackageTests
 {
     [Fact]

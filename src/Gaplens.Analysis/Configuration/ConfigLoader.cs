@@ -17,6 +17,12 @@ public static partial class ConfigLoader
 {
     public const string FileName = ".gaplens.yml";
 
+    /// <summary>Largest team size accepted (the weeks estimate divides by it).</summary>
+    public const int MaxTeamSize = 10_000;
+
+    /// <summary>Largest configuration file read: a real one is a few kilobytes.</summary>
+    public const long MaxFileSize = 1024 * 1024;
+
     private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal) { "profile", "teamSize", "failOn", "waivers", "disabled", "owners", "effort", "rules" };
     private static readonly HashSet<string> WaiverKeys = new(StringComparer.Ordinal) { "practice", "reason", "expires", "services" };
     private static readonly HashSet<string> RuleKeys = new(StringComparer.Ordinal) { "id", "practice", "title", "domain", "severity", "summary", "impact", "recommendation", "owner", "effort", "success", "signals" };
@@ -42,9 +48,10 @@ public static partial class ConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // Never opened when it is a FIFO or a device (/dev/zero would never end), never read past the size limit.
+            text = Core.Files.TextDecoder.Decode(Core.Files.FileKinds.ReadRegularFile(path, MaxFileSize), out _);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new ConfigError(display, 1, $"cannot be read: {ex.Message}");
         }
@@ -96,7 +103,7 @@ public static partial class ConfigLoader
                     profile = ProfileNames.TryParse(value.Scalar(), out var p) ? p : throw new ConfigError(file, value.Line(), $"profile '{value.Scalar()}' is not pilot, production or enterprise");
                     break;
                 case "teamSize":
-                    teamSize = int.TryParse(value.Scalar(), CultureInfo.InvariantCulture, out var size) && size >= 1 ? size : throw new ConfigError(file, value.Line(), "teamSize must be a whole number of at least 1");
+                    teamSize = int.TryParse(value.Scalar(), CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= MaxTeamSize ? size : throw new ConfigError(file, value.Line(), $"teamSize must be a whole number from 1 to {MaxTeamSize:N0}");
                     break;
                 case "failOn":
                     failOn = SeverityNames.TryParse(value.Scalar(), out var s) && s != Severity.None ? s : throw new ConfigError(file, value.Line(), $"failOn '{value.Scalar()}' is not critical, high, medium or low");
@@ -209,7 +216,7 @@ public static partial class ConfigLoader
             try
             {
                 var withDetail = signal is YamlMappingNode m && m.Get("detail") is null ? WithDetail(m) : signal;
-                signals.Add(PracticeCatalog.ParseSignal(withDetail, $"{file}:{signal.Line()}"));
+                signals.Add(PracticeCatalog.ParseSignal(withDetail, $"{file}:{signal.Line()}", fromConfiguration: true));
             }
             catch (InvalidDataException ex)
             {

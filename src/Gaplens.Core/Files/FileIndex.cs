@@ -46,6 +46,19 @@ public sealed class FileIndex
 
     public RepoFile? Get(string path) => byPath.GetValueOrDefault(path);
 
+    /// <summary>The same index without these files (the reports Gaplens wrote, found by the content pass).</summary>
+    public FileIndex Without(IReadOnlyCollection<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            return this;
+        }
+
+        var removed = paths as IReadOnlySet<string> ?? paths.ToHashSet(StringComparer.Ordinal);
+        return new FileIndex(Root, Files.Where(f => !removed.Contains(f.Path)).ToList(), Warnings.Where(w => !removed.Contains(w.Path)).ToList(),
+            Statistics with { OwnFiles = Statistics.OwnFiles + paths.Count });
+    }
+
     /// <summary>Files with this exact name (case-insensitive) anywhere in the tree, in path order.</summary>
     public IReadOnlyList<RepoFile> Named(string name) => byName.TryGetValue(name, out var list) ? list : [];
 
@@ -53,4 +66,6 @@ public sealed class FileIndex
     public bool DirectoryExists(string directory) => directory.TrimEnd('/') is var d && (d.Length == 0 || directories.Contains(d));
 }
 
-public sealed record WalkStatistics(int Directories, int SkippedDirectories, int IgnoredEntries, int LinksNotFollowed);
+/// <summary>Counts of one walk; <paramref name="OwnFiles"/> are Gaplens's own files left out (never shown in a report,
+/// so that a report does not change when the previous run's reports lie in the tree).</summary>
+public sealed record WalkStatistics(int Directories, int SkippedDirectories, int IgnoredEntries, int LinksNotFollowed, int OwnFiles = 0);

@@ -10,6 +10,10 @@ namespace Gaplens.Core.Files;
 /// </summary>
 public sealed class RepositoryWalker
 {
+    private const int MaxIgnorePatternLength = 1024;
+    private const int MaxIgnorePatterns = 1_000;
+    private const int MaxIgnorePatternsPerTree = 5_000;
+
     private readonly WalkOptions options;
 
     public RepositoryWalker(WalkOptions? options = null) => this.options = options ?? new WalkOptions();
@@ -23,7 +27,7 @@ public sealed class RepositoryWalker
         }
 
         var realRoot = RealPath(rootInfo);
-        var state = new WalkState(realRoot);
+        var state = new WalkState(realRoot, options.ExcludedPaths.Select(RealFilePath).ToHashSet(StringComparer.Ordinal));
         var rootIgnores = new List<IgnoreScope>();
         WalkDirectory(new DirectoryInfo(realRoot), string.Empty, rootIgnores, state);
         state.Files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -39,7 +43,7 @@ public sealed class RepositoryWalker
             var byPath = string.CompareOrdinal(a.Path, b.Path);
             return byPath != 0 ? byPath : string.CompareOrdinal(a.Message, b.Message);
         });
-        var stats = new WalkStatistics(state.Directories, state.SkippedDirectories, state.Ignored, state.Links);
+        var stats = new WalkStatistics(state.Directories, state.SkippedDirectories, state.Ignored, state.Links, state.OwnFiles);
         return new FileIndex(realRoot, files, state.Warnings, stats);
     }
 
@@ -59,6 +63,12 @@ public sealed class RepositoryWalker
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
+            if (relative.Length == 0)
+            {
+                // Nothing of the tree can be seen: a report would claim an empty repository. The scan cannot run.
+                throw new UnauthorizedAccessException($"the root directory cannot be read: {ex.Message}", ex);
+            }
+
             state.Warnings.Add(new ScanWarning(Display(relative), $"directory could not be read: {ex.Message}"));
             return;
         }
@@ -66,7 +76,7 @@ public sealed class RepositoryWalker
         var scopes = ignores;
         if (options.HonourGitIgnore)
         {
-            var gitignore = entries.FirstOrDefault(e => e is FileInfo && e.Name == ".gitignore" && e.LinkTarget is null);
+            var gitignore = entries.FirstOrDefault(e => e is FileInfo && e.Name == ".gitignore" && e.LinkTarget is null && !FileKinds.Of(e.FullName).IsSpecial());
             if (gitignore is not null)
             {
                 var scope = LoadIgnore((FileInfo)gitignore, relative, state);
@@ -106,14 +116,28 @@ public sealed class RepositoryWalker
             else
             {
                 var file = (FileInfo)entry;
+                if (OwnFiles.IsOwnName(file.Name) || state.Excluded.Contains(file.FullName))
+                {
+                    // Gaplens's configuration and the lock and temporary files of an output folder are never evidence.
+                    state.OwnFiles++;
+                    continue;
+                }
+
                 long size;
                 try
                 {
                     size = file.Length;
                 }
-                catch (IOException ex)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     state.Warnings.Add(new ScanWarning(path, $"file could not be read: {ex.Message}"));
+                    continue;
+                }
+
+                // Every FIFO, socket and device reports a length of zero: only those entries need a closer look.
+                if (size == 0 && FileKinds.Of(file.FullName) is var kind && kind.IsSpecial())
+                {
+                    state.Warnings.Add(new ScanWarning(path, $"not read: it is {kind.Describe()}, not a regular file"));
                     continue;
                 }
 
@@ -196,15 +220,34 @@ public sealed class RepositoryWalker
         return current;
     }
 
+    private static string RealFilePath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full);
+        return directory is null ? full : Path.Combine(new DirectoryInfo(directory).Exists ? RealPath(new DirectoryInfo(directory)) : directory, Path.GetFileName(full));
+    }
+
     private static IgnoreScope? LoadIgnore(FileInfo file, string relative, WalkState state)
     {
         try
         {
-            var lines = File.ReadAllLines(file.FullName);
-            var list = new IgnoreList(lines.Where(l => l.Length > 0 && !l.StartsWith('#')));
-            return new IgnoreScope(relative, list.Rules.ToArray());
+            var bytes = FileKinds.ReadRegularFile(file.FullName, 1024 * 1024);
+            var lines = TextDecoder.Decode(bytes, out _).Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+            // A pattern is matched against every path below it: a pattern no real .gitignore holds (thousands of
+            // characters, or one the matcher rejects) would cost the walk its time, so it is left out with a warning.
+            var usable = lines.Where(l => l.Length <= MaxIgnorePatternLength).Distinct(StringComparer.Ordinal).Take(Math.Max(0, Math.Min(MaxIgnorePatterns, MaxIgnorePatternsPerTree - state.IgnorePatterns))).ToList();
+            state.IgnorePatterns += usable.Count;
+            var rules = new IgnoreList(usable).Rules.ToList();
+            var rejected = lines.Count(l => l.Length > MaxIgnorePatternLength) + Math.Max(0, lines.Distinct(StringComparer.Ordinal).Count(l => l.Length <= MaxIgnorePatternLength) - usable.Count);
+            if (rejected > 0)
+            {
+                state.Warnings.Add(new ScanWarning(relative.Length == 0 ? ".gitignore" : relative + "/.gitignore",
+                    $"{rejected} pattern(s) not used: longer than {MaxIgnorePatternLength:N0} characters, or beyond {MaxIgnorePatterns:N0} patterns in one file ({MaxIgnorePatternsPerTree:N0} in the tree)"));
+            }
+
+            return new IgnoreScope(relative, [.. rules]);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
             var path = relative.Length == 0 ? ".gitignore" : relative + "/.gitignore";
             state.Warnings.Add(new ScanWarning(path, $".gitignore could not be read: {ex.Message}"));
@@ -249,9 +292,15 @@ public sealed class RepositoryWalker
 
     private sealed record PendingFile(string Path, string FullPath, long Size, FileClass Class);
 
-    private sealed class WalkState(string root)
+    private sealed class WalkState(string root, IReadOnlySet<string> excluded)
     {
         public string Root { get; } = root;
+
+        public IReadOnlySet<string> Excluded { get; } = excluded;
+
+        public int OwnFiles { get; set; }
+
+        public int IgnorePatterns { get; set; }
 
         public List<PendingFile> Files { get; } = [];
 

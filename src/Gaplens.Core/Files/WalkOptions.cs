@@ -17,6 +17,9 @@ public sealed record WalkOptions
 
     public IReadOnlySet<string> SkippedDirectories { get; init; } = DefaultSkippedDirectories;
 
+    /// <summary>Files never listed, by full path: the configuration file in use when it lies in the tree.</summary>
+    public IReadOnlyCollection<string> ExcludedPaths { get; init; } = [];
+
     /// <summary>Honour .gitignore files found in the tree.</summary>
     public bool HonourGitIgnore { get; init; } = true;
 }

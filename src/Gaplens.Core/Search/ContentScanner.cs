@@ -43,11 +43,19 @@ public sealed class ContentScanner
         var hits = new Dictionary<Term, List<TermHit>>();
         var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
         var warnings = new List<ScanWarning>();
+        var own = new List<string>();
         var read = 0;
-        foreach (var result in results)
+        for (var i = 0; i < results.Length; i++)
         {
+            var result = results[i];
             if (result is null)
             {
+                continue;
+            }
+
+            if (result.Own)
+            {
+                own.Add(index.Files[i].Path);
                 continue;
             }
 
@@ -84,7 +92,7 @@ public sealed class ContentScanner
         }
 
         return new ContentIndex(
-            index,
+            index.Without(own),
             hits.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<TermHit>)kv.Value),
             texts,
             warnings,
@@ -98,21 +106,38 @@ public sealed class ContentScanner
             return null;
         }
 
+        if (file.Size == 0)
+        {
+            // Never opened: an empty file has nothing to find, and an entry of unknown kind might be a FIFO or a device.
+            return new FileResult(true, null, keepText(file) ? new SourceText(file, string.Empty) : null, null);
+        }
+
         if (file.Size > maxFileSize)
         {
-            return IsLockFile(file.Name)
-                ? null
+            if (IsLockFile(file.Name))
+            {
+                return null;
+            }
+
+            // A large report of an earlier run is still Gaplens's own file: its first bytes say so.
+            return IsOwnReport(file)
+                ? FileResult.OwnFile
                 : new FileResult(false, new ScanWarning(file.Path, $"not read: {file.Size:N0} bytes is over the {maxFileSize:N0}-byte limit"), null, null);
         }
 
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.FullPath);
+            bytes = ReadBounded(file.FullPath, maxFileSize);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return new FileResult(false, new ScanWarning(file.Path, $"file could not be read: {ex.Message}"), null, null);
+        }
+
+        if (OwnFiles.IsOwnReport(bytes))
+        {
+            return FileResult.OwnFile;
         }
 
         if (TextDecoder.LooksBinary(bytes))
@@ -122,18 +147,67 @@ public sealed class ContentScanner
         }
 
         var text = TextDecoder.Decode(bytes, out var note);
-        var warningFromDecode = note is null ? null : new ScanWarning(file.Path, note);
+        var warningFromDecode = note is null ? null : new ScanWarning(file.Path, note, ScanWarningKind.Note);
         var matcher = matchers.GetOrAdd(file.Class, c => new Matcher(terms.Where(t => (t.Classes & c) != 0).ToList()));
         var hits = matcher.Find(file, text);
         var source = hits is not null || keepText(file) ? new SourceText(file, text) : null;
         return new FileResult(true, warningFromDecode, source, hits);
     }
 
+    /// <summary>Reads at most the size cap plus one byte: a file that grew after the walk is cut, never read without bound.</summary>
+    private static byte[] ReadBounded(string path, long maxFileSize)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var length = stream.CanSeek ? stream.Length : 0;
+        if (length > maxFileSize)
+        {
+            throw new InvalidDataException($"it grew to {length:N0} bytes during the scan, over the {maxFileSize:N0}-byte limit");
+        }
+
+        var buffer = new byte[length];
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0)
+            {
+                return buffer[..total];
+            }
+
+            total += read;
+        }
+
+        return buffer;
+    }
+
+    private static bool IsOwnReport(RepoFile file)
+    {
+        try
+        {
+            using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+            var head = new byte[OwnFiles.HeadLength];
+            var total = 0;
+            while (total < head.Length && stream.Read(head, total, head.Length - total) is var read and > 0)
+            {
+                total += read;
+            }
+
+            return OwnFiles.IsOwnReport(head.AsSpan(0, total));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private static bool IsLockFile(string name) =>
         name is "package-lock.json" or "yarn.lock" or "pnpm-lock.yaml" or "poetry.lock" or "Pipfile.lock" or "uv.lock"
             or "Cargo.lock" or "composer.lock" or "Gemfile.lock" or "go.sum" or "packages.lock.json" or "bun.lockb";
 
-    private sealed record FileResult(bool Read, ScanWarning? Warning, SourceText? Text, List<(Term, TermHit)>? Hits);
+    private sealed record FileResult(bool Read, ScanWarning? Warning, SourceText? Text, List<(Term, TermHit)>? Hits, bool Own = false)
+    {
+        public static readonly FileResult OwnFile = new(false, null, null, null, Own: true);
+    }
 
     /// <summary>All terms of one file class, searched together.</summary>
     private sealed class Matcher

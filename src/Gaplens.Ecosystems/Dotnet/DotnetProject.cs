@@ -67,14 +67,8 @@ public sealed class DotnetProject
     public static DotnetProject? Parse(string path, string text, out string? error)
     {
         error = null;
-        XDocument document;
-        try
+        if (Parsing.ParseGuard.ParseXml(text, out error) is not { } document)
         {
-            document = XDocument.Parse(text, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException ex)
-        {
-            error = $"invalid XML at line {ex.LineNumber}: {ex.Message}";
             return null;
         }
 

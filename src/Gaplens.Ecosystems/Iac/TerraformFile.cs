@@ -24,8 +24,17 @@ public sealed class TerraformFile
     public IEnumerable<HclBlock> Resources(string? typePrefix = null) =>
         Blocks.Where(b => b.Type is "resource" or "data" && (typePrefix is null || b.Labels.Count > 0 && b.Labels[0].StartsWith(typePrefix, StringComparison.Ordinal)));
 
-    public static TerraformFile Parse(SourceText source)
+    /// <summary>Reads the blocks; a text nested beyond <see cref="Parsing.ParseGuard.MaxDepth"/> gives no blocks and the problem.</summary>
+    public static TerraformFile Parse(SourceText source) => Parse(source, out _);
+
+    public static TerraformFile Parse(SourceText source, out string? error)
     {
+        error = Parsing.ParseGuard.CheckBracketNesting(source.Text, "HCL");
+        if (error is not null)
+        {
+            return new TerraformFile(source.File.Path, [], source.Text);
+        }
+
         var reader = new HclReader(source.Text);
         return new TerraformFile(source.File.Path, reader.ReadBlocks(0, source.Text.Length, source), source.Text);
     }

@@ -27,14 +27,8 @@ public static partial class JvmBuild
     private static IReadOnlyList<PackageReference> ReadPom(SourceText source, out string? error)
     {
         error = null;
-        XDocument document;
-        try
+        if (Parsing.ParseGuard.ParseXml(source.Text, out error) is not { } document)
         {
-            document = XDocument.Parse(source.Text, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException ex)
-        {
-            error = $"invalid XML at line {ex.LineNumber}: {ex.Message}";
             return [];
         }
 

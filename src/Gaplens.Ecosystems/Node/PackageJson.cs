@@ -46,7 +46,7 @@ public sealed class PackageJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(source.Text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(source.Text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = Parsing.ParseGuard.MaxDepth });
         }
         catch (JsonException ex)
         {

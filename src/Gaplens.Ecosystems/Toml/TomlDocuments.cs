@@ -9,7 +9,12 @@ public static class TomlDocuments
 {
     public static TomlTable? Parse(SourceText source, out string? error)
     {
-        error = null;
+        error = Parsing.ParseGuard.CheckBracketNesting(source.Text, "TOML");
+        if (error is not null)
+        {
+            return null;
+        }
+
         try
         {
             return TomlSerializer.Deserialize<TomlTable>(source.Text) ?? new TomlTable();

@@ -1,3 +1,4 @@
+using Gaplens.Ecosystems.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -13,8 +14,13 @@ public static class YamlDocuments
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new YamlGuard(new Parser(new StringReader(text))));
             return stream.Documents.Select(d => d.RootNode).ToList();
+        }
+        catch (YamlLimitException ex)
+        {
+            error = $"invalid YAML at line {Math.Max(1, ex.Line)}: {ex.Message}";
+            return [];
         }
         catch (YamlException ex)
         {

@@ -14,7 +14,7 @@ public static partial class GitHead
             if (File.Exists(gitDirectory))
             {
                 // A worktree or submodule: ".git" is a file with "gitdir: <path>".
-                var pointer = File.ReadAllText(gitDirectory).Trim();
+                var pointer = ReadSmall(gitDirectory).Trim();
                 if (!pointer.StartsWith("gitdir:", StringComparison.Ordinal))
                 {
                     return (null, null);
@@ -28,27 +28,27 @@ public static partial class GitHead
                 return (null, null);
             }
 
-            var head = File.ReadAllText(Path.Combine(gitDirectory, "HEAD")).Trim();
+            var head = ReadSmall(Path.Combine(gitDirectory, "HEAD")).Trim();
             string? commit = null;
             if (head.StartsWith("ref:", StringComparison.Ordinal))
             {
                 var reference = head[4..].Trim();
                 var common = File.Exists(Path.Combine(gitDirectory, "commondir"))
-                    ? Path.GetFullPath(Path.Combine(gitDirectory, File.ReadAllText(Path.Combine(gitDirectory, "commondir")).Trim()))
+                    ? Path.GetFullPath(Path.Combine(gitDirectory, ReadSmall(Path.Combine(gitDirectory, "commondir")).Trim()))
                     : gitDirectory;
                 foreach (var directory in new[] { gitDirectory, common })
                 {
                     var loose = Path.Combine(directory, reference.Replace('/', Path.DirectorySeparatorChar));
                     if (File.Exists(loose))
                     {
-                        commit = File.ReadAllText(loose).Trim();
+                        commit = ReadSmall(loose).Trim();
                         break;
                     }
 
                     var packed = Path.Combine(directory, "packed-refs");
                     if (File.Exists(packed))
                     {
-                        foreach (var line in File.ReadLines(packed))
+                        foreach (var line in ReadSmall(packed, 256L << 20).Split('\n'))
                         {
                             if (line.EndsWith(" " + reference, StringComparison.Ordinal))
                             {
@@ -76,16 +76,20 @@ public static partial class GitHead
 
             return (commit, CommitDate(gitDirectory, commit));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
         {
             return (null, null);
         }
     }
 
+    /// <summary>A file of .git, read only when it is a regular file of bounded size (a FIFO named HEAD must not block the scan).</summary>
+    private static string ReadSmall(string path, long maxBytes = 1 << 20) =>
+        System.Text.Encoding.UTF8.GetString(Core.Files.FileKinds.ReadRegularFile(path, maxBytes));
+
     private static DateTimeOffset? CommitDate(string gitDirectory, string commit)
     {
         var path = Path.Combine(gitDirectory, "objects", commit[..2], commit[2..]);
-        if (!File.Exists(path))
+        if (!File.Exists(path) || Core.Files.FileKinds.IsSpecial(Core.Files.FileKinds.Of(path)))
         {
             return null;
         }

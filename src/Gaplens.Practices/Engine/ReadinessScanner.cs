@@ -41,30 +41,37 @@ public sealed class ReadinessScanner
         options ??= new ScanOptions();
         var clock = Stopwatch.StartNew();
         progress?.Report("Walking the tree");
-        var files = new RepositoryWalker(new WalkOptions { MaxFileSize = options.MaxFileSize }).Walk(root);
+        var walked = new RepositoryWalker(new WalkOptions { MaxFileSize = options.MaxFileSize, ExcludedPaths = options.ExcludedPaths }).Walk(root);
 
-        progress?.Report($"Reading {files.Files.Count:N0} files");
+        progress?.Report($"Reading {walked.Files.Count:N0} files");
         var terms = catalog.Terms
             .Concat(FactsBuilder.Terms)
             .Concat(Applicability.Terms)
             .Concat(detectors.Values.SelectMany(d => d.Terms));
         var content = new ContentScanner(terms, WorkspaceReader.NeedsText, options.MaxFileSize)
-            .Scan(files, new Progress<int>(n => progress?.Report($"Read {n:N0} of {files.Files.Count:N0} files")), cancellationToken);
+            .Scan(walked, new Progress<int>(n => progress?.Report($"Read {n:N0} of {walked.Files.Count:N0} files")), cancellationToken);
+
+        // Reports of earlier runs, found by the content pass, are left out of the index: never evidence, never counted.
+        var files = content.Files;
 
         progress?.Report("Parsing manifests, pipelines and deployment files");
         var workspace = WorkspaceReader.Read(files, content);
         var facts = FactsBuilder.Build(workspace);
 
         progress?.Report("Judging practices");
-        var verdicts = Judge(workspace, facts, options);
+        var evaluator = new SignalEvaluator(workspace, facts);
+        var verdicts = Judge(workspace, facts, options, evaluator, content.FilesRead);
+        var warnings = evaluator.Warnings.Count == 0 ? workspace.Warnings : Sorted(workspace.Warnings.Concat(evaluator.Warnings));
         var (commit, commitDate) = GitHead.Read(files.Root);
         var readme = files.Files.FirstOrDefault(f => f.Directory.Length == 0 && f.Name.StartsWith("README", StringComparison.OrdinalIgnoreCase))?.Path;
-        return new ScanResult(root, commit, commitDate, files.Files.Count, content.FilesRead, options.Profile, facts, verdicts, workspace.Warnings, catalog, clock.Elapsed, readme);
+        return new ScanResult(root, commit, commitDate, files.Files.Count, content.FilesRead, options.Profile, facts, verdicts, warnings, catalog, clock.Elapsed, readme);
     }
 
-    private List<Verdict> Judge(Workspace workspace, RepositoryFacts facts, ScanOptions options)
+    private static List<ScanWarning> Sorted(IEnumerable<ScanWarning> warnings) =>
+        warnings.Distinct().OrderBy(w => w.Path, StringComparer.Ordinal).ThenBy(w => w.Message, StringComparer.Ordinal).ToList();
+
+    private List<Verdict> Judge(Workspace workspace, RepositoryFacts facts, ScanOptions options, SignalEvaluator evaluator, int filesRead)
     {
-        var evaluator = new SignalEvaluator(workspace, facts);
         var verdicts = new Dictionary<string, Verdict>(StringComparer.Ordinal);
         var result = new List<Verdict>();
         foreach (var practice in catalog.Practices)
@@ -83,6 +90,14 @@ public sealed class ReadinessScanner
             {
                 // A detector defect must not turn into a silent "missing": say what happened.
                 verdict = context.Missing($"The check could not run ({ex.GetType().Name}: {ex.Message}); judge this practice by hand.");
+            }
+
+            if (filesRead == 0 && verdict.Status == PracticeStatus.Present && verdict.Evidence.All(e => e.Path == "."))
+            {
+                // "Present" without evidence in a file is a claim that something is absent (no committed secret, no plain-text
+                // config). With no text file read (an empty or unreadable tree) the claim is empty, and neither a
+                // strength nor a gap: not applicable, so the score neither gains nor loses by it.
+                verdict = context.NotApplicable("Nothing to judge: the scan read no text file (the tree is empty or nothing in it could be read).");
             }
 
             verdicts[practice.Id] = verdict;

@@ -13,6 +13,9 @@ public sealed record ScanOptions
     /// <summary>Restrict the verdict to these practice ids (all when empty).</summary>
     public IReadOnlyList<string> Practices { get; init; } = [];
 
+    /// <summary>Files never read as evidence, by full path: the configuration file in use.</summary>
+    public IReadOnlyCollection<string> ExcludedPaths { get; init; } = [];
+
     /// <summary>Practices switched off by the repository's configuration, with the reason shown as not-applicable.</summary>
     public IReadOnlyDictionary<string, string> Disabled { get; init; } = new Dictionary<string, string>();
 }

@@ -251,7 +251,12 @@ public sealed class PracticeCatalog
         return (values[0], values[1]);
     }
 
-    public static Signal ParseSignal(YamlNode node, string source)
+    /// <summary>
+    /// Parses one signal. Signals <paramref name="fromConfiguration"/> come from a user: their regular expressions
+    /// run without backtracking where .NET can (linear time), else with a short match timeout, and their globs
+    /// likewise, so that a pattern such as "(a+)+$" can cost a scan milliseconds, never minutes.
+    /// </summary>
+    public static Signal ParseSignal(YamlNode node, string source, bool fromConfiguration = false)
     {
         var detail = node.ScalarOf("detail") ?? throw new InvalidDataException($"{source}: 'detail' is required");
         var level = node.ScalarOf("level") switch
@@ -260,13 +265,13 @@ public sealed class PracticeCatalog
             "partial" => SignalLevel.Partial,
             var other => throw new InvalidDataException($"{source}: level '{other}' is not present or partial"),
         };
-        var path = node.ScalarOf("path") is { } glob ? new PathGlob(glob) : null;
+        var path = node.ScalarOf("path") is { } glob ? new PathGlob(glob, fromConfiguration) : null;
         Regex? match = null;
         if (node.ScalarOf("match") is { } pattern)
         {
             try
             {
-                match = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+                match = fromConfiguration ? UserRegex(pattern) : new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
             }
             catch (ArgumentException ex)
             {
@@ -307,7 +312,7 @@ public sealed class PracticeCatalog
 
         if (node.ScalarOf("file") is { } file)
         {
-            return new Signal { Detail = detail, Level = level, File = new PathGlob(file), Name = name, Scope = ParseScope(node.ScalarOf("scope"), SignalScope.Any, source) };
+            return new Signal { Detail = detail, Level = level, File = new PathGlob(file, fromConfiguration), Name = name, Scope = ParseScope(node.ScalarOf("scope"), SignalScope.Any, source) };
         }
 
         if (node.Get("platform") is { } platform)
@@ -317,6 +322,21 @@ public sealed class PracticeCatalog
         }
 
         throw new InvalidDataException($"{source}: a signal needs one of package, code, text, file or platform");
+    }
+
+    /// <summary>A match timeout per line for expressions that need backtracking (back-references, look-arounds).</summary>
+    public static readonly TimeSpan UserRegexTimeout = TimeSpan.FromMilliseconds(100);
+
+    private static Regex UserRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, UserRegexTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, UserRegexTimeout);
+        }
     }
 
     private static SignalScope ParseScope(string? value, SignalScope fallback, string source) => value switch

@@ -14,14 +14,17 @@ public sealed class PathGlob
     /// <summary>Literal endings one of which every matching path has (".tf", "Chart.yaml"); empty when any path may match.</summary>
     private readonly string[] suffixes;
 
-    public PathGlob(string pattern)
+    /// <param name="pattern">The glob.</param>
+    /// <param name="fromConfiguration">A glob written by a user: matched without backtracking (linear time), since
+    /// "**a**a**a**b" would otherwise cost polynomial time per path.</param>
+    public PathGlob(string pattern, bool fromConfiguration = false)
     {
         Pattern = pattern;
         var anchored = pattern.Contains('/', StringComparison.Ordinal);
         var body = Translate(pattern.TrimStart('/'));
         // Interpreted, not compiled: a catalog holds hundreds of globs, each matched against short paths after the
         // literal-suffix check below has ruled out almost every file.
-        regex = new Regex(anchored ? $"^{body}$" : $"(^|/){body}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        regex = new Regex(anchored ? $"^{body}$" : $"(^|/){body}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | (fromConfiguration ? RegexOptions.NonBacktracking : RegexOptions.None));
         var alternatives = Alternatives(pattern).ToArray();
         var endings = alternatives.Select(LiteralEnding).ToArray();
         suffixes = endings.Any(e => e.Length == 0) ? [] : endings.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();

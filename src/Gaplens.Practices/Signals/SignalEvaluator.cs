@@ -12,6 +12,13 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
 {
     private const int MaxMatchesPerSignal = 40;
 
+    /// <summary>Signals whose line expression timed out once: not tried again in this scan (one timeout, not one per file).</summary>
+    private readonly HashSet<Signal> timedOut = new(ReferenceEqualityComparer.Instance);
+    private readonly List<ScanWarning> warnings = [];
+
+    /// <summary>Problems met while evaluating (a line expression that timed out), in the order met.</summary>
+    public IReadOnlyList<ScanWarning> Warnings => warnings;
+
     public IReadOnlyList<SignalMatch> Evaluate(Signal signal)
     {
         if (signal.Package is not null && signal.Ecosystem is { } ecosystem)
@@ -86,8 +93,13 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
                 continue;
             }
 
-            if (signal.LineMatch is not null && !SafeMatch(signal, hit.LineText))
+            if (signal.LineMatch is not null && !SafeMatch(signal, hit))
             {
+                if (timedOut.Contains(signal))
+                {
+                    break;
+                }
+
                 continue;
             }
 
@@ -134,14 +146,22 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
         _ => true,
     };
 
-    private static bool SafeMatch(Signal signal, string line)
+    private bool SafeMatch(Signal signal, TermHit hit)
     {
+        if (timedOut.Contains(signal))
+        {
+            return false;
+        }
+
         try
         {
-            return signal.LineMatch!.IsMatch(line);
+            return signal.LineMatch!.IsMatch(hit.LineText);
         }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
         {
+            timedOut.Add(signal);
+            warnings.Add(new ScanWarning(hit.File.Path,
+                $"line {hit.Line}: the expression '{signal.LineMatch}' of signal '{signal.Detail}' took longer than {ex.MatchTimeout.TotalMilliseconds:0} ms; the signal was not evaluated further (simplify the expression)"));
             return false;
         }
     }
