@@ -60,8 +60,16 @@ public sealed partial record RubyApp(RubyAppKind Kind, string Path, string Root,
         return new RubyApp(kind, file.Path, RelativePaths.DirectoryOf(file.Directory), module, declaration.Value);
     }
 
-    /// <summary>The program's name from its module, as Rails names an application ("RailsApiBase" → "rails-api-base").</summary>
-    public string? ProgramName => Module is { Length: > 0 } module ? Dasherize(module) : null;
+    /// <summary>
+    /// The program's name from its module, as Rails names an application ("RailsApiBase" → "rails-api-base"); null when
+    /// the module is a generic placeholder (module App, module Api) that names no program.
+    /// </summary>
+    public string? ProgramName => Module is { Length: > 0 } module && !GenericModules.Contains(module) ? Dasherize(module) : null;
+
+    private static readonly HashSet<string> GenericModules = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "App", "Application", "Api", "Web", "WebApp", "Webapp", "Backend", "Server", "Main", "Core", "Site", "Service", "Rails", "MyApp", "Project",
+    };
 
     internal static string Dasherize(string camel)
     {

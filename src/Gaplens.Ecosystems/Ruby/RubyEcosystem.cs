@@ -165,6 +165,27 @@ public sealed class RubyEcosystem : Ecosystem
         return null;
     }
 
+    /// <summary>A Procfile that declares a process other than <c>release</c> (a release command is not a process).</summary>
+    private static bool DeclaresProcesses(SourceText? procfile)
+    {
+        if (procfile is null)
+        {
+            return false;
+        }
+
+        foreach (var raw in procfile.Lines())
+        {
+            var line = raw.Trim();
+            var colon = line.IndexOf(':');
+            if (colon > 0 && !line.StartsWith('#') && line[..colon].Trim() != "release")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The processes of the application: the roles of its Kamal deployment, or else the web server and the job
     /// workers its gems and configuration show. A Procfile, when there is one, declares them instead (read later).
@@ -172,7 +193,7 @@ public sealed class RubyEcosystem : Ecosystem
     private static void AddProcesses(ServiceDraft service, RubyManifest manifest, KamalDeploy? deploy, bool servesHttp, Workspace workspace)
     {
         var prefix = manifest.Directory.Length == 0 ? string.Empty : manifest.Directory + "/";
-        if (workspace.Files.Get(prefix + "Procfile") is not null)
+        if (DeclaresProcesses(workspace.Text(prefix + "Procfile")))
         {
             return;
         }
