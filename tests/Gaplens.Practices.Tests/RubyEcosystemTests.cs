@@ -87,6 +87,21 @@ public sealed class RubyEcosystemTests
     }
 
     [Fact]
+    public void Solid_queue_is_a_worker_process_and_without_a_server_gem_rails_serves_itself()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("Gemfile", "gem \"rails\"\ngem \"sqlite3\"\ngem \"solid_queue\"\n")
+            .With("config/application.rb", Application)
+            .With("config/queue.yml", "production:\n  workers:\n    - queues: \"*\"\n");
+
+        var service = Assert.Single(Scan.Run(tree.Root).Facts.Services);
+
+        Assert.Equal(["web", "worker"], service.Processes.Select(p => p.Name));
+        Assert.Equal("bin/rails server", service.Processes[0].Command);
+        Assert.Equal(new Evidence("config/queue.yml", 1, "solid_queue configuration"), service.Processes[1].Evidence);
+    }
+
+    [Fact]
     public void Kamal_roles_are_the_processes_and_kamal_is_the_platform()
     {
         using var tree = FixtureCopy.Empty()

@@ -34,7 +34,7 @@ public sealed class RubyEcosystem : Ecosystem
     private static readonly (string Gem, string Config, string Command)[] Workers =
     [
         ("sidekiq", "config/sidekiq.yml", "bundle exec sidekiq"), ("good_job", "config/good_job.yml", "bundle exec good_job start"),
-        ("solid_queue", "config/queue.yml", "bin/jobs"), ("resque-pool", "config/resque-pool.yml", "bundle exec resque-pool"),
+        ("solid_queue", "config/queue.yml", "bin/jobs (or inside Puma with SOLID_QUEUE_IN_PUMA)"), ("resque-pool", "config/resque-pool.yml", "bundle exec resque-pool"),
         ("resque", "config/resque.yml", "bundle exec rake resque:work"), ("delayed_job_active_record", "bin/delayed_job", "bin/delayed_job start"),
         ("delayed_job", "bin/delayed_job", "bin/delayed_job start"), ("que", "config/que.yml", "bundle exec que"),
         ("sneakers", "config/sneakers.yml", "bundle exec rake sneakers:run"), ("shoryuken", "config/shoryuken.yml", "bundle exec shoryuken"),
@@ -226,12 +226,6 @@ public sealed class RubyEcosystem : Ecosystem
         foreach (var (gem, config, command) in Workers)
         {
             if (manifest.Runtime(gem) is not { } reference || gem == "resque" && manifest.HasRuntime("resque-pool") || gem == "delayed_job" && manifest.HasRuntime("delayed_job_active_record"))
-            {
-                continue;
-            }
-
-            // Solid Queue runs inside Puma when the Puma plugin is on; bin/jobs is its own process otherwise.
-            if (gem == "solid_queue" && workspace.Files.Get(prefix + "bin/jobs") is null)
             {
                 continue;
             }
