@@ -43,7 +43,7 @@ public sealed partial record RubyManifest(string Path, bool IsGemspec, bool Decl
             }
 
             var inDevelopment = blocks.Count > 0 && blocks.Peek();
-            if (line == "end" || line.StartsWith("end ", StringComparison.Ordinal) || line.StartsWith("end.", StringComparison.Ordinal) || line == "}")
+            if (line == "end" || line.StartsWith("end ", StringComparison.Ordinal) || line.StartsWith("end.", StringComparison.Ordinal))
             {
                 if (blocks.Count > 0)
                 {
