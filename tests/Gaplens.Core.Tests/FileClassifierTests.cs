@@ -16,6 +16,10 @@ public sealed class FileClassifierTests
     [InlineData("package.json", FileClass.Json)]
     [InlineData(".env.example", FileClass.Properties)]
     [InlineData("logo.png", FileClass.None)]
+    [InlineData("show.json.jbuilder", FileClass.Ruby)]
+    [InlineData("index.html.haml", FileClass.Markup)]
+    [InlineData("_form.html.slim", FileClass.Markup)]
+    [InlineData("Gemfile", FileClass.Build)]
     public void Classifies_by_name_before_extension_without_mistaking_source_named_after_a_dockerfile(string name, FileClass expected) =>
         Assert.Equal(expected, FileClassifier.Classify(name));
 }

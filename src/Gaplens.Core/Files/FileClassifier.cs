@@ -14,6 +14,7 @@ public static class FileClassifier
         [".java"] = FileClass.Java, [".kt"] = FileClass.Java, [".scala"] = FileClass.Java, [".groovy"] = FileClass.Java,
         [".go"] = FileClass.Go,
         [".rb"] = FileClass.Ruby, [".erb"] = FileClass.Ruby, [".rake"] = FileClass.Ruby, [".ru"] = FileClass.Ruby, [".gemspec"] = FileClass.Ruby,
+        [".jbuilder"] = FileClass.Ruby, [".haml"] = FileClass.Markup, [".slim"] = FileClass.Markup,
         [".ex"] = FileClass.Elixir, [".exs"] = FileClass.Elixir, [".heex"] = FileClass.Markup, [".eex"] = FileClass.Markup,
         [".php"] = FileClass.Php, [".phtml"] = FileClass.Php,
         [".rs"] = FileClass.Rust,
