@@ -30,6 +30,12 @@ public sealed class CargoManifest
     /// <summary>False when [package] autobins = false: src/main.rs and src/bin/ are not binaries by convention.</summary>
     public bool AutoBins { get; private set; } = true;
 
+    /// <summary>
+    /// True for crates that hold no product code: cargo-fuzz targets ([package.metadata] cargo-fuzz = true, or a crate
+    /// in a fuzz/ folder) and xtask automation, which Cargo runs only on developers' and CI machines.
+    /// </summary>
+    public bool IsDevelopmentCrate { get; private set; }
+
     /// <summary>[package] default-run: the binary <c>cargo run</c> starts.</summary>
     public string? DefaultRun { get; private set; }
 
@@ -70,6 +76,9 @@ public sealed class CargoManifest
             manifest.PackageLine = manifest.PackageName is null ? 1 : LineOf(source, "name", 1);
             manifest.AutoBins = !(package.TryGetValue("autobins", out var autobins) && autobins is false);
             manifest.DefaultRun = package.TryGetValue("default-run", out var run) ? run as string : null;
+            var fuzz = package.TryGetValue("metadata", out var m) && m is TomlTable metadata && metadata.ContainsKey("cargo-fuzz");
+            manifest.IsDevelopmentCrate = fuzz || manifest.PackageName is "xtask" ||
+                                          RelativePaths.Segments(manifest.Directory).Any(segment => segment is "fuzz" or "xtask");
         }
 
         if (root.TryGetValue("lib", out var l) && l is TomlTable lib && lib.TryGetValue("path", out var libPath))

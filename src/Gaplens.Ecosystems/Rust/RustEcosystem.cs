@@ -39,7 +39,7 @@ public sealed class RustEcosystem : Ecosystem
         ("diesel", [("postgres", "postgresql"), ("mysql", "mysql"), ("sqlite", "sqlite")]),
         ("diesel-async", [("postgres", "postgresql"), ("mysql", "mysql"), ("sqlite", "sqlite")]),
         ("sqlx", [("postgres", "postgresql"), ("mysql", "mysql"), ("sqlite", "sqlite"), ("mssql", "sqlserver")]),
-        ("sea-orm", [("sqlx-postgres", "postgresql"), ("sqlx-mysql", "mysql"), ("sqlx-sqlite", "sqlite")]),
+        ("sea-orm", [("sqlx-postgres", "postgresql"), ("sqlx-mysql", "mysql"), ("sqlx-sqlite", "sqlite"), ("sqlx-all", "postgresql"), ("sqlx-all", "mysql"), ("sqlx-all", "sqlite")]),
         ("refinery", [("postgres", "postgresql"), ("tokio-postgres", "postgresql"), ("mysql", "mysql"), ("mysql_async", "mysql"), ("rusqlite", "sqlite")]),
     ];
 
@@ -58,6 +58,11 @@ public sealed class RustEcosystem : Ecosystem
 
         sink.AddDocument(manifest);
         sink.AddPackages(manifest.Packages());
+        if (manifest.IsDevelopmentCrate)
+        {
+            sink.AddTestRoot(manifest.Directory);
+        }
+
         return null;
     }
 
@@ -114,11 +119,16 @@ public sealed class RustEcosystem : Ecosystem
             }
         }
 
-        foreach (var crate in crates.All.Where(c => !services.ContainsKey(c) && c.PrimaryBin is not null && IsProduct(discovery, c, c.Manifest.Path)))
+        // A binary that neither listens nor consumes a queue is a tool (a CLI, a migration runner, a generator).
+        foreach (var crate in crates.All.Where(c => !services.ContainsKey(c) && c.PrimaryBin is not null))
         {
-            if (WorkerHit(workspace, crates, crate) is { } hit)
+            if (IsProduct(discovery, crate, crate.Manifest.Path) && WorkerHit(workspace, crates, crate) is { } hit)
             {
                 discovery.Add(crate.Directory, crate.PrimaryBin!.Name, "rust-worker", Key, new Evidence(hit.File.Path, hit.Line, "consumes a queue"), false, Roots(crate));
+            }
+            else
+            {
+                discovery.AddTool(crate.Directory);
             }
         }
 
@@ -157,8 +167,8 @@ public sealed class RustEcosystem : Ecosystem
 
     /// <summary>Product code: not a test, bench, example or fuzz target, nor a crate under such a folder.</summary>
     private static bool IsProduct(ServiceDiscovery discovery, Crate crate, string path) =>
-        !crate.IsAuxiliary(path) && !discovery.IsExcludedOrTest(path) && !discovery.IsExcludedOrTest(crate.Manifest.Path) &&
-        !RelativePaths.Segments(crate.Directory).Any(s => s is "fuzz" or "benches" or "xtask") && crate.Name != "xtask";
+        !crate.IsAuxiliary(path) && !crate.Manifest.IsDevelopmentCrate && !discovery.IsExcludedOrTest(path) && !discovery.IsExcludedOrTest(crate.Manifest.Path) &&
+        !discovery.Workspace.IsTestPath(path) && !RelativePaths.Segments(crate.Directory).Contains("benches");
 
     private static bool IsWorker(Workspace workspace, Crate crate, BinTarget bin) =>
         WorkerTerms.Any(t => workspace.Content.Hits(t).Any(h => h.File.Path == bin.File && !h.IsCommentedOut));

@@ -124,6 +124,14 @@ internal static class DeploymentServices
                 continue;
             }
 
+            // An image of a tool (a CLI shipped as a container) that exposes no port is not a service; nor is a Dockerfile
+            // in a hidden tooling folder (.github, .gitlab), which CI uses but which no code explains.
+            if (discovery.IsTool(dockerfile.Directory) && !dockerfile.All("EXPOSE").Any() ||
+                RelativePaths.Segments(dockerfile.Directory).Any(CiFolders.Contains))
+            {
+                continue;
+            }
+
             var added = discovery.Add(dockerfile.Directory, discovery.DirectoryName(dockerfile.Directory), "container", null, new Evidence(dockerfile.Path, 1, "Dockerfile"), true, [dockerfile.Directory]);
             added.Dockerfiles.Add(dockerfile.Path);
         }
@@ -159,7 +167,7 @@ internal static class DeploymentServices
                     continue;
                 }
 
-                if (!workspace.Files.DirectoryExists(context) && context.Length > 0)
+                if (!workspace.Files.DirectoryExists(context) && context.Length > 0 || discovery.IsTool(context) && service.Ports.Count == 0)
                 {
                     continue;
                 }
@@ -245,6 +253,12 @@ internal static class DeploymentServices
 
         return names;
     }
+
+    /// <summary>Hidden folders of CI systems and editors: their Dockerfiles build CI images, not the product's services.</summary>
+    private static readonly HashSet<string> CiFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".github", ".gitlab", ".circleci", ".buildkite", ".woodpecker", ".ci", ".vscode", ".idea",
+    };
 
     /// <summary>Executables that wrap or interpret the program rather than being it.</summary>
     private static readonly HashSet<string> NotPrograms = new(StringComparer.Ordinal)
