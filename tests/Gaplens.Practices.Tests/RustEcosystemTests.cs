@@ -1,3 +1,5 @@
+using Gaplens.Core.Model;
+
 namespace Gaplens.Practices.Tests;
 
 using Gaplens.Tests;
@@ -55,6 +57,40 @@ public sealed class RustEcosystemTests
     }
 
     [Fact]
+    public void The_workspace_shows_its_ci_and_cargo_conventions()
+    {
+        using var tree = ServerWorkspace()
+            .With(".github/workflows/ci.yml", """
+                on: [pull_request]
+                jobs:
+                  check:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - run: cargo fmt --all -- --check
+                      - run: cargo clippy --all-targets -- -D warnings
+                      - run: cargo test --workspace --locked
+                """)
+            .With("rustfmt.toml", "edition = \"2021\"\n")
+            .With("diesel.toml", "[print_schema]\nfile = \"crates/db/src/schema.rs\"\n")
+            .With("migrations/2024-01-01-000000_create_posts/up.sql", "CREATE TABLE posts (id SERIAL PRIMARY KEY);\n")
+            .With("migrations/2024-01-01-000000_create_posts/down.sql", "DROP TABLE posts;\n")
+            .With("crates/db/src/lib.rs", "pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!(\"../../migrations\");\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn migrations_are_embedded() {}\n}\n");
+
+        var result = Scan.Run(tree.Root);
+        string Status(string id) => result.Verdicts.Single(v => v.PracticeId == id).Status.ToWire();
+
+        Assert.Equal(["github-actions"], result.Facts.CiSystems);
+        Assert.Equal("present", Status("ci-runs-tests"));
+        Assert.Equal("present", Status("data-migrations"));
+        Assert.Equal("present", Status("dx-code-style"));
+        Assert.Equal("present", Status("test-unit"));
+        Assert.Equal("present", Status("deploy-containerized"));
+        Assert.Equal("present", Status("api-versioning"));
+        Assert.Equal("partial", Status("res-graceful-shutdown"));
+    }
+
+    [Fact]
     public void A_library_that_starts_the_server_makes_a_service_of_the_binary_that_calls_it()
     {
         using var tree = FixtureCopy.Empty()
@@ -72,14 +108,17 @@ public sealed class RustEcosystemTests
     }
 
     [Fact]
-    public void Binaries_without_a_listener_are_tools_and_their_images_without_ports_are_not_services()
+    public void Tools_examples_benches_and_crates_excluded_from_the_workspace_are_not_services()
     {
         using var tree = ServerWorkspace()
             .With("crates/cli/Cargo.toml", "[package]\nname = \"app-cli\"\n[dependencies]\nclap = \"4\"\n")
             .With("crates/cli/src/main.rs", "fn main() {\n    println!(\"hello\");\n}\n")
             .With("crates/cli/Dockerfile", "FROM rust:1.80\nCOPY . .\nRUN cargo install --path .\nCMD [\"app-cli\"]\n")
             .With("crates/server/examples/demo.rs", "fn main() {\n    let _ = actix_web::HttpServer::new(|| actix_web::App::new());\n}\n")
-            .With("crates/server/benches/load.rs", "fn main() {\n    let _ = actix_web::HttpServer::new(|| actix_web::App::new());\n}\n");
+            .With("crates/server/benches/load.rs", "fn main() {\n    let _ = actix_web::HttpServer::new(|| actix_web::App::new());\n}\n")
+            .With("Cargo.toml", Workspace.Replace("members = [\"crates/*\"]", "members = [\"crates/*\"]\nexclude = [\"legacy/*\"]", StringComparison.Ordinal))
+            .With("legacy/old-server/Cargo.toml", "[package]\nname = \"old-server\"\n")
+            .With("legacy/old-server/src/main.rs", "fn main() {\n    let _ = actix_web::HttpServer::new(|| actix_web::App::new());\n}\n");
 
         var services = Scan.Run(tree.Root).Facts.Services;
 

@@ -46,6 +46,17 @@ internal sealed class CargoCrates
         }
     }
 
+    /// <summary>
+    /// True for a crate a workspace lists under exclude (a legacy, vendored or experimental crate kept out of the build),
+    /// matched by path or by a trailing /* pattern.
+    /// </summary>
+    public bool IsExcludedFromWorkspace(Crate crate) =>
+        workspaceRoots.Values.Any(root => root.Excluded.Any(pattern =>
+        {
+            var path = RelativePaths.Combine(root.Directory, pattern.TrimEnd('*').TrimEnd('/'));
+            return pattern.EndsWith('*') ? RelativePaths.IsUnder(crate.Directory, path) : crate.Directory == path;
+        }));
+
     public IEnumerable<Crate> All => byDirectory.Values.OrderBy(c => c.Manifest.Directory, StringComparer.Ordinal);
 
     /// <summary>The crate whose source holds this file: the nearest directory above it with a package manifest.</summary>

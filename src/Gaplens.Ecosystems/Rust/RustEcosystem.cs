@@ -24,7 +24,12 @@ public sealed class RustEcosystem : Ecosystem
             ("Server::builder()", "tonic"), ("hyper::Server::bind(", "hyper"), ("poem::Server::new(", "poem"), ("Server::new(TcpListener::bind(", "poem"),
             ("salvo::Server::new(", "salvo"), ("tide::new()", "tide"), ("tide::with_state(", "tide"), ("ntex::web::server(", "ntex"), ("HttpServer::build()", "ntex"),
             ("pingora::server::Server::new(", "pingora"), ("Server::new(Some(", "pingora"),
+            // Imported serve functions and bare listeners: the framework is the one the crate depends on.
+            ("serve(listener", string.Empty), ("TcpListener::bind(", string.Empty),
         }.Select(l => (new Term(l.Literal, FileClass.Rust), l.Framework)).ToArray();
+
+    /// <summary>Server frameworks, in the order that names a service's kind when a crate depends on several.</summary>
+    private static readonly string[] Frameworks = ["actix-web", "axum", "rocket", "warp", "poem", "salvo", "tide", "ntex", "tonic", "hyper", "pingora"];
 
     /// <summary>Code that consumes a queue or runs background jobs: a worker when no listener is started.</summary>
     private static readonly Term[] WorkerTerms =
@@ -76,27 +81,29 @@ public sealed class RustEcosystem : Ecosystem
         {
             foreach (var hit in workspace.Content.Hits(term))
             {
-                if (hit.IsCommentedOut || crates.CrateOf(hit.File.Path) is not { } crate || !IsProduct(discovery, crate, hit.File.Path))
+                if (hit.IsCommentedOut || crates.CrateOf(hit.File.Path) is not { } crate || !IsProduct(discovery, crates, crate, hit.File.Path) ||
+                    framework.Length == 0 && IsLocalOnly(hit.LineText))
                 {
                     continue;
                 }
 
-                var evidence = new Evidence(hit.File.Path, hit.Line, $"{framework} server started");
+                var kind = framework.Length > 0 ? framework : FrameworkOf(crate) ?? "tcp";
+                var evidence = new Evidence(hit.File.Path, hit.Line, kind == "tcp" ? "TCP listener bound" : $"{kind} server started");
                 var bin = crate.BinOf(hit.File.Path) ?? crate.PrimaryBin;
                 if (bin is null)
                 {
-                    listeningLibraries.TryAdd(crate, (framework, evidence));
+                    listeningLibraries.TryAdd(crate, (kind, evidence));
                 }
                 else if (!services.TryGetValue(crate, out var known) || Earlier(evidence, known.Evidence))
                 {
-                    services[crate] = (bin, framework, evidence);
+                    services[crate] = (bin, kind, evidence);
                 }
             }
         }
 
         // A library that starts the server (a crate with the app and its serve function) makes a service of each binary
         // crate that depends on it and calls into it from its main file.
-        foreach (var crate in crates.All.Where(c => c.PrimaryBin is not null && !services.ContainsKey(c) && IsProduct(discovery, c, c.Manifest.Path)))
+        foreach (var crate in crates.All.Where(c => c.PrimaryBin is not null && !services.ContainsKey(c) && IsProduct(discovery, crates, c, c.Manifest.Path)))
         {
             var main = workspace.Text(crate.PrimaryBin!.File)?.Text ?? string.Empty;
             foreach (var library in CargoCrates.Closure(crate).Skip(1))
@@ -122,7 +129,7 @@ public sealed class RustEcosystem : Ecosystem
         // A binary that neither listens nor consumes a queue is a tool (a CLI, a migration runner, a generator).
         foreach (var crate in crates.All.Where(c => !services.ContainsKey(c) && c.PrimaryBin is not null))
         {
-            if (IsProduct(discovery, crate, crate.Manifest.Path) && WorkerHit(workspace, crates, crate) is { } hit)
+            if (IsProduct(discovery, crates, crate, crate.Manifest.Path) && WorkerHit(workspace, crates, crate) is { } hit)
             {
                 discovery.Add(crate.Directory, crate.PrimaryBin!.Name, "rust-worker", Key, new Evidence(hit.File.Path, hit.Line, "consumes a queue"), false, Roots(crate));
             }
@@ -166,8 +173,8 @@ public sealed class RustEcosystem : Ecosystem
     private static List<string> Roots(Crate crate) => CargoCrates.Closure(crate).Select(c => c.Directory).ToList();
 
     /// <summary>Product code: not a test, bench, example or fuzz target, nor a crate under such a folder.</summary>
-    private static bool IsProduct(ServiceDiscovery discovery, Crate crate, string path) =>
-        !crate.IsAuxiliary(path) && !crate.Manifest.IsDevelopmentCrate && !discovery.IsExcludedOrTest(path) && !discovery.IsExcludedOrTest(crate.Manifest.Path) &&
+    private static bool IsProduct(ServiceDiscovery discovery, CargoCrates crates, Crate crate, string path) =>
+        !crate.IsAuxiliary(path) && !crates.IsExcludedFromWorkspace(crate) && !crate.Manifest.IsDevelopmentCrate && !discovery.IsExcludedOrTest(path) && !discovery.IsExcludedOrTest(crate.Manifest.Path) &&
         !discovery.Workspace.IsTestPath(path) && !RelativePaths.Segments(crate.Directory).Contains("benches");
 
     private static bool IsWorker(Workspace workspace, Crate crate, BinTarget bin) =>
@@ -224,6 +231,18 @@ public sealed class RustEcosystem : Ecosystem
 
         return false;
     }
+
+    /// <summary>The server framework the crate or a workspace crate it depends on declares, or null.</summary>
+    private static string? FrameworkOf(Crate crate)
+    {
+        var declared = CargoCrates.Closure(crate).SelectMany(c => c.Manifest.Dependencies).Where(d => !d.Development).Select(d => d.Package).ToHashSet(StringComparer.Ordinal);
+        return Frameworks.FirstOrDefault(declared.Contains);
+    }
+
+    /// <summary>A listener on loopback or an ephemeral port: a test server, a local callback or an admin socket, not a service.</summary>
+    private static bool IsLocalOnly(string line) =>
+        line.Contains("127.0.0.1", StringComparison.Ordinal) || line.Contains("localhost", StringComparison.Ordinal) || line.Contains(":0\"", StringComparison.Ordinal) ||
+        line.Contains("[::1]", StringComparison.Ordinal);
 
     private static bool Earlier(Evidence a, Evidence b)
     {
