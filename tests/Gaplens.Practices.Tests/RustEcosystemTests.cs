@@ -141,6 +141,20 @@ public sealed class RustEcosystemTests
     }
 
     [Fact]
+    public void A_server_binary_and_a_queue_worker_binary_of_one_crate_are_two_processes_of_one_service()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("Cargo.toml", "[package]\nname = \"orders\"\n[dependencies]\naxum = \"0.7\"\nrdkafka = \"0.36\"\n")
+            .With("src/main.rs", "#[tokio::main]\nasync fn main() {\n    let listener = tokio::net::TcpListener::bind(\"0.0.0.0:8080\").await.unwrap();\n    axum::serve(listener, axum::Router::new()).await.unwrap();\n}\n")
+            .With("src/bin/order-events.rs", "use rdkafka::consumer::StreamConsumer;\n\nfn main() {\n    let consumer: StreamConsumer = todo!();\n}\n");
+
+        var service = Assert.Single(Scan.Run(tree.Root).Facts.Services);
+
+        Assert.Equal("orders", service.Name);
+        Assert.Equal(["order-events", "orders"], service.Processes.Select(p => p.Name));
+    }
+
+    [Fact]
     public void A_binary_in_src_bin_that_starts_the_server_is_named_after_its_file()
     {
         using var tree = FixtureCopy.Empty()
