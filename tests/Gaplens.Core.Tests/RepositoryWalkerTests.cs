@@ -24,6 +24,20 @@ public sealed class RepositoryWalkerTests
     }
 
     [Fact]
+    public void Cargo_src_bin_holds_sources_and_is_walked_while_other_bin_folders_are_output()
+    {
+        using var tree = new TempTree()
+            .File("crates/tool/Cargo.toml", "[package]\nname = \"tool\"\n")
+            .File("crates/tool/src/bin/worker.rs", "fn main() {}")
+            .File("crates/tool/bin/run.sh", "x")
+            .File("dotnet/src/bin/Release/app.json", "{}");
+
+        var paths = new RepositoryWalker().Walk(tree.Root).Files.Select(f => f.Path).ToList();
+
+        Assert.Equal(["crates/tool/Cargo.toml", "crates/tool/src/bin/worker.rs"], paths);
+    }
+
+    [Fact]
     public void Walk_honours_gitignore_including_negation_and_nested_files()
     {
         using var tree = new TempTree()

@@ -97,7 +97,7 @@ public sealed class RepositoryWalker
                 continue;
             }
 
-            if (isDirectory && options.SkippedDirectories.Contains(entry.Name))
+            if (isDirectory && options.SkippedDirectories.Contains(entry.Name) && !IsCargoBinSources((DirectoryInfo)entry))
             {
                 state.SkippedDirectories++;
                 continue;
@@ -314,4 +314,12 @@ public sealed class RepositoryWalker
 
         public int Links { get; set; }
     }
+
+    /// <summary>
+    /// Cargo's src/bin/ holds the sources of a crate's binaries (src/bin/*.rs next to a Cargo.toml), not build output
+    /// like the bin/ folders of .NET projects.
+    /// </summary>
+    private static bool IsCargoBinSources(DirectoryInfo directory) =>
+        directory.Name == "bin" && directory.Parent is { Name: "src" } source && source.Parent is { } crate &&
+        File.Exists(Path.Combine(crate.FullName, "Cargo.toml"));
 }

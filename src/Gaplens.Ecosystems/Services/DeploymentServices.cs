@@ -109,7 +109,14 @@ internal static class DeploymentServices
         var workspace = discovery.Workspace;
         foreach (var dockerfile in workspace.Dockerfiles)
         {
-            if (dockerfile.IsDevContainer || discovery.IsExcludedOrTest(dockerfile.Path))
+            // Images for development only (Dockerfile.dev, a dev container) are never a service's production image.
+            if (dockerfile.IsDevContainer || IsDevelopmentImage(dockerfile.Path) || discovery.IsExcludedOrTest(dockerfile.Path))
+            {
+                continue;
+            }
+
+            // An ecosystem that knows its build commands may have tied the Dockerfile to its service already.
+            if (discovery.Services.Any(s => s.Dockerfiles.Contains(dockerfile.Path)))
             {
                 continue;
             }
@@ -118,6 +125,21 @@ internal static class DeploymentServices
             if (owner is not null)
             {
                 owner.Dockerfiles.Add(dockerfile.Path);
+                continue;
+            }
+
+            // A Dockerfile outside every service (docker/, deploy/, the root of a workspace) builds the service whose
+            // program it runs or ships: its ENTRYPOINT/CMD executable, or a file copied out of a build stage, is named
+            // after the service or one of its processes.
+            var programs = ProgramNames(dockerfile);
+            var shipped = discovery.Services.Where(s => s.HasCode && (programs.Contains(Normalize(s.Name)) || s.Processes.Any(p => programs.Contains(Normalize(p.Name))))).ToList();
+            if (shipped.Count > 0)
+            {
+                foreach (var service in shipped)
+                {
+                    service.Dockerfiles.Add(dockerfile.Path);
+                }
+
                 continue;
             }
 
@@ -135,9 +157,17 @@ internal static class DeploymentServices
                 continue;
             }
 
+            // An image of a tool (a CLI shipped as a container) that exposes no port is not a service; nor is a Dockerfile
+            // in a hidden tooling folder (.github, .gitlab), which CI uses but which no code explains.
+            if (discovery.IsTool(dockerfile.Directory) && !dockerfile.All("EXPOSE").Any() ||
+                RelativePaths.Segments(dockerfile.Directory).Any(CiFolders.Contains))
+            {
+                continue;
+            }
+
             var segments = RelativePaths.Segments(dockerfile.Directory);
             var inDeploymentFolder = segments.Any(DeploymentFolders.Contains);
-            var localTool = segments.Length > 0 && IsLocalToolName(segments[^1]) || IsDevelopmentImage(dockerfile.Path) ||
+            var localTool = segments.Length > 0 && IsLocalToolName(segments[^1]) ||
                             dockerfile.FinalFrom is { } from && DataStores.IsInfrastructureImage(Dockerfile.ImageOf(from)) && !Copies(text);
             var codeServices = discovery.Services.Where(s => s.HasCode && s.Kind != "web-frontend").ToList();
             if (localTool)
@@ -214,7 +244,8 @@ internal static class DeploymentServices
                     continue;
                 }
 
-                if (!workspace.Files.DirectoryExists(context) && context.Length > 0 || IsLocalToolName(service.Name) || IsDevelopmentImage(dockerfilePath))
+                if (!workspace.Files.DirectoryExists(context) && context.Length > 0 || IsLocalToolName(service.Name) || IsDevelopmentImage(dockerfilePath) ||
+                    discovery.IsTool(context) && service.Ports.Count == 0)
                 {
                     continue;
                 }
@@ -262,6 +293,64 @@ internal static class DeploymentServices
         var normalized = Normalize(name);
         return Normalize(service.Name) == normalized || service.Aliases.Any(a => Normalize(a) == normalized) || service.HasCode && Normalize(discovery.DirectoryName(service.Path)) == normalized;
     }
+
+    /// <summary>
+    /// Names of the programs an image runs or ships, normalised: the executables of the final ENTRYPOINT and CMD (shell
+    /// or exec form; "/usr/local/bin/api", "./server", "app.dll" → api, server, app) and the files copied out of build
+    /// stages with COPY --from (the built binary). Interpreters, shells and init wrappers are not programs of the team.
+    /// </summary>
+    internal static HashSet<string> ProgramNames(Containers.Dockerfile dockerfile)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void AddPath(string token)
+        {
+            var name = RelativePaths.FileName(token.Trim('"', '\'', '[', ']', ',', ' '));
+            var dot = name.LastIndexOf('.');
+            if (dot > 0 && name[(dot + 1)..] is "dll" or "jar" or "exe" or "bin")
+            {
+                name = name[..dot];
+            }
+
+            if (name.Length > 1 && !name.StartsWith('-') && !name.StartsWith('$') && !NotPrograms.Contains(name))
+            {
+                names.Add(Normalize(name));
+            }
+        }
+
+        var lastFrom = dockerfile.Instructions.ToList().FindLastIndex(i => i.Keyword == "FROM");
+        foreach (var instruction in dockerfile.Instructions.Skip(Math.Max(0, lastFrom)).Where(i => i.Keyword is "ENTRYPOINT" or "CMD"))
+        {
+            foreach (var token in instruction.Arguments.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Take(3))
+            {
+                AddPath(token);
+            }
+        }
+
+        foreach (var copy in dockerfile.All("COPY").Where(c => c.Arguments.Contains("--from=", StringComparison.Ordinal)))
+        {
+            var parts = copy.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray();
+            foreach (var source in parts.Take(Math.Max(0, parts.Length - 1)))
+            {
+                AddPath(source);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Hidden folders of CI systems and editors: their Dockerfiles build CI images, not the product's services.</summary>
+    private static readonly HashSet<string> CiFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".github", ".gitlab", ".circleci", ".buildkite", ".woodpecker", ".ci", ".vscode", ".idea",
+    };
+
+    /// <summary>Executables that wrap or interpret the program rather than being it.</summary>
+    private static readonly HashSet<string> NotPrograms = new(StringComparer.Ordinal)
+    {
+        "sh", "bash", "ash", "zsh", "tini", "dumb-init", "gosu", "su-exec", "exec", "env", "node", "python", "python3", "java", "dotnet", "ruby", "php",
+        "npm", "yarn", "pnpm", "bun", "deno", "uv", "poetry", "bundle", "nginx", "supervisord", "start.sh", "entrypoint.sh", "docker-entrypoint.sh",
+        "app", "main", "server", "run", "start", "serve", "bin",
+    };
 
     internal static string Normalize(string value) =>
         value.ToLowerInvariant().Replace("-", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal);

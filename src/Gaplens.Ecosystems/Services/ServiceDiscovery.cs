@@ -12,6 +12,7 @@ namespace Gaplens.Ecosystems.Services;
 public sealed class ServiceDiscovery
 {
     private readonly Dictionary<string, ServiceDraft> byPath = new(StringComparer.Ordinal);
+    private readonly HashSet<string> tools = new(StringComparer.Ordinal);
 
     public ServiceDiscovery(Workspace workspace)
     {
@@ -62,6 +63,16 @@ public sealed class ServiceDiscovery
         byPath[path] = service;
         return service;
     }
+
+    /// <summary>
+    /// Declares a folder whose program an ecosystem judged not to run in production (a command-line tool, a seeder, a
+    /// code generator): an image built there that exposes no port is that tool's packaging, not a service.
+    /// </summary>
+    public void AddTool(string directory) => tools.Add(directory);
+
+    /// <summary>True when the directory is a declared tool's folder or lies below one, and no service holds it.</summary>
+    public bool IsTool(string directory) =>
+        tools.Any(t => RelativePaths.IsUnder(directory, t)) && Owner(directory) is null;
 
     /// <summary>Adds a service that has no code in the repository (a workload running an image built elsewhere).</summary>
     internal ServiceDraft AddWithoutCode(string key, string displayPath, string name, string kind, Evidence evidence)
