@@ -9,7 +9,9 @@ public static class GaplensCli
     {
         var root = new RootCommand("Gaplens: production-readiness gap analysis of a repository, grounded in its files.")
         {
-            ScanCommand.Create(output, error),
+            ScanCommand.Create(output, error, new ScanHistoryOptions()),
+            HistoryCommands.History(output, error),
+            HistoryCommands.Diff(output, error),
             CatalogCommands.Explain(output, error),
             CatalogCommands.Rules(output, error),
             InitCommand.Create(output, error),
