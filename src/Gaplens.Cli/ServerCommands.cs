@@ -54,7 +54,9 @@ public static class ServerCommands
         var db = DbOption();
         var maxReport = new Option<long>("--max-report-size") { Description = "Largest report the upload API accepts, in bytes.", DefaultValueFactory = _ => 10 * 1024 * 1024 };
         var worker = new Option<bool>("--worker") { Description = "Also process org-wide scan jobs in this process (PostgreSQL only)." };
-        var command = new Command("serve", "Run the team server: REST API (/openapi/v1.json), dashboard, and with PostgreSQL the org-wide scan queue.") { urls, db, maxReport, worker };
+        var cert = new Option<string?>("--tls-cert") { Description = "PEM certificate for https:// addresses in --urls (HTTP is then redirected and HSTS sent)." };
+        var key = new Option<string?>("--tls-key") { Description = "PEM private key of --tls-cert (when not in the same file)." };
+        var command = new Command("serve", "Run the team server: REST API (/openapi/v1.json), dashboard, and with PostgreSQL the org-wide scan queue.") { urls, db, maxReport, worker, cert, key };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var terminal = new Terminal(error, quiet: false);
@@ -78,7 +80,15 @@ public static class ServerCommands
                     Urls = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                     MaxReportBytes = parse.GetValue(maxReport),
                     RunWorker = parse.GetValue(worker),
+                    TlsCertificate = parse.GetValue(cert),
+                    TlsKey = parse.GetValue(key),
                 };
+                if (settings.TlsCertificate is { } certificate && (!File.Exists(certificate) || (settings.TlsKey is { } keyFile && !File.Exists(keyFile))))
+                {
+                    terminal.Error("--tls-cert and --tls-key must be existing PEM files.");
+                    return ExitCodes.Usage;
+                }
+
                 await using var app = await ServerApp.BuildAsync(settings);
                 await using (var admin = await ServerAdmin.OpenAsync(database))
                 {

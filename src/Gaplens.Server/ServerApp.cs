@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using Gaplens.Server.Api;
 using Gaplens.Server.Dashboard;
@@ -30,6 +31,10 @@ public static class ServerApp
         {
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = Math.Max(settings.MaxReportBytes + 1, 1024 * 1024);
+            if (settings.TlsCertificate is { } certificate)
+            {
+                k.ConfigureHttpsDefaults(https => https.ServerCertificate = X509Certificate2.CreateFromPemFile(certificate, settings.TlsKey));
+            }
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -71,6 +76,7 @@ public static class ServerApp
             return Task.CompletedTask;
         }));
         services.AddProblemDetails();
+        services.AddValidation();
 
         JobStorage? storage = null;
         if (settings.JobsEnabled)
@@ -86,6 +92,12 @@ public static class ServerApp
 
         var app = builder.Build();
         app.Use((context, next) => SecurityHeaders.Apply(context, next));
+        if (settings.Urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Served over TLS: plain HTTP requests are redirected, and SecurityHeaders adds HSTS to HTTPS responses.
+            app.UseHttpsRedirection();
+        }
+
         app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -22,5 +22,10 @@ public sealed record ServerSettings(ServerDatabase Database)
 
     public WorkerSettings Worker { get; init; } = new();
 
+    /// <summary>PEM certificate (and key) for https:// addresses; without it Kestrel uses the development certificate.</summary>
+    public string? TlsCertificate { get; init; }
+
+    public string? TlsKey { get; init; }
+
     public bool JobsEnabled => JobQueue.IsAvailable(Database);
 }

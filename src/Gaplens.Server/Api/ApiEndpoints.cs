@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 using Gaplens.History;
@@ -59,7 +60,7 @@ public static class ApiEndpoints
 
     private static IResult Problem(int status, string title, string detail) => Results.Problem(detail: detail, statusCode: status, title: title);
 
-    internal static async Task<IResult> UploadAsync(string project, string? branch, HttpContext http, ServerStore store, ReportValidator validator, ServerSettings settings, CancellationToken cancellationToken)
+    internal static async Task<IResult> UploadAsync(string project, [StringLength(250)] string? branch, HttpContext http, ServerStore store, ReportValidator validator, ServerSettings settings, CancellationToken cancellationToken)
     {
         var authorization = http.Request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
