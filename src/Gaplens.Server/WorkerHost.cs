@@ -19,6 +19,8 @@ public static class WorkerHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "Gaplens.Worker", ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // A commit stored by two uploads or workers at once is an expected race, answered as a duplicate: not an error to log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         logging?.Invoke(builder.Logging);

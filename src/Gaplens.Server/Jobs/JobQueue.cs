@@ -28,10 +28,11 @@ public static class JobQueue
     public static void AddJobQueue(IServiceCollection services, JobStorage storage)
     {
         services.AddSingleton(storage);
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogs(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .UseStorage(storage));
     }
 
@@ -58,12 +59,13 @@ public static class JobQueue
             filters.Add(filter.Instance, filter.Order);
         }
 
-        filters.Add(new AutomaticRetryAttribute
+        var retry = new AutomaticRetryAttribute { Attempts = settings.RetryAttempts, OnAttemptsExceeded = AttemptsExceededAction.Fail };
+        if (settings.RetryDelaysSeconds.Count > 0)
         {
-            Attempts = settings.RetryAttempts,
-            DelaysInSeconds = settings.RetryDelaysSeconds.ToArray(),
-            OnAttemptsExceeded = AttemptsExceededAction.Fail,
-        });
+            retry.DelaysInSeconds = settings.RetryDelaysSeconds.ToArray();
+        }
+
+        filters.Add(retry);
         return new JobFilterProviderCollection(filters, JobFilterProviders.Providers.OfType<JobFilterAttributeFilterProvider>().FirstOrDefault() ?? new JobFilterAttributeFilterProvider());
     }
 
