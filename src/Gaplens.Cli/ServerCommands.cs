@@ -294,7 +294,7 @@ public static class ServerCommands
         list.SetAction(async (parse, _) => await Run(error, output, parse, listDb, async admin =>
         {
             var projects = await admin.RepositoriesAsync();
-            var lines = projects.Select(p => $"{p.Name,-24} {p.GitUrl ?? "(uploads only)"}{(p.Branch is null ? string.Empty : " @" + p.Branch)}  {p.Schedule ?? "no schedule"}  {p.LastJobStatus ?? string.Empty} {TextSafety.Terminal(p.LastJobMessage)}");
+            var lines = projects.Select(p => $"{p.Name,-24} {(p.GitUrl is null ? "(uploads only)" : RepositoryIdentity.WithoutCredentials(p.GitUrl))}{(p.Branch is null ? string.Empty : " @" + p.Branch)}  {p.Schedule ?? "no schedule"}  {p.LastJobStatus ?? string.Empty} {TextSafety.Terminal(p.LastJobMessage)}");
             return new AdminResult(true, projects.Count == 0 ? "No projects." : string.Join('\n', lines));
         }));
         command.Subcommands.Add(list);

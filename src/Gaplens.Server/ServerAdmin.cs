@@ -129,13 +129,15 @@ public sealed class ServerAdmin : IAsyncDisposable
             }
             catch (ArgumentException ex)
             {
-                return new AdminResult(false, $"'{schedule}' is not a valid cron expression: {ex.Message}");
+                project.Schedule = null;
+                await Store.Db.SaveChangesAsync();
+                return new AdminResult(false, $"'{schedule}' is not a valid cron expression ({ex.Message}); the repository is kept without a schedule");
             }
         }
 
         var when = schedule is null ? "no schedule (scan with `gaplens server scan " + name + "`)" : $"scanned on schedule '{schedule}' (UTC)";
         var note = JobQueue.IsAvailable(Database) ? string.Empty : " Note: scans by workers need the server on PostgreSQL.";
-        return new AdminResult(true, $"Repository '{name}': {url}{(branch is null ? string.Empty : " at " + branch)}, {when}.{note}");
+        return new AdminResult(true, $"Repository '{name}': {Gaplens.History.RepositoryIdentity.WithoutCredentials(url)}{(branch is null ? string.Empty : " at " + branch)}, {when}.{note}");
     }
 
     public async Task<AdminResult> EnqueueScanAsync(string name)

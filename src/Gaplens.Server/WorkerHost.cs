@@ -21,6 +21,7 @@ public static class WorkerHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // A commit stored by two uploads or workers at once is an expected race, answered as a duplicate: not an error to log.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         logging?.Invoke(builder.Logging);

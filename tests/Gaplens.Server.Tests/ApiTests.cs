@@ -129,6 +129,9 @@ public sealed class ApiTests
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await redirect.GetAsync("/api/v1/projects")).StatusCode);
+        var jobs = await redirect.GetAsync("/jobs");
+        Assert.Equal(HttpStatusCode.OK, jobs.StatusCode);
+        Assert.Contains(provider == TestDatabase.Postgres ? "Gaplens scan jobs" : "has no job queue", await jobs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         for (var i = 0; i < 5; i++)
         {

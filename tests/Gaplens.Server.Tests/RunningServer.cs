@@ -37,7 +37,7 @@ public sealed partial class RunningServer : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider);
         var settings = new ServerSettings(database.Database) { Urls = ["http://127.0.0.1:0"] };
         settings = configure?.Invoke(settings) ?? settings;
-        var app = await ServerApp.BuildAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft", LogLevel.Error).AddFilter("Hangfire", LogLevel.Error));
+        var app = await ServerApp.BuildAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.AspNetCore", LogLevel.Error).AddFilter("Hangfire", LogLevel.Error));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         await using (var admin = await ServerAdmin.OpenAsync(database.Database))

@@ -167,7 +167,7 @@ public static class ApiEndpoints
     private static ScanInfo Info(ScanSummary s) => new(s.Id, s.Commit, s.Branch, s.SortDate, s.Source, s.Profile, s.Overall, s.Target, s.OpenGaps, s.OpenCritical);
 
     internal static async Task<IResult> ProjectsAsync(DashboardData data, CancellationToken cancellationToken) =>
-        Results.Ok((await data.PortfolioAsync(cancellationToken)).Select(r => new ProjectInfo(r.Project.Name, r.Project.GitUrl, r.Project.Branch, r.Project.Schedule, r.Latest is null ? null : Info(r.Latest))).ToList());
+        Results.Ok((await data.PortfolioAsync(cancellationToken)).Select(r => new ProjectInfo(r.Project.Name, r.Project.GitUrl is null ? null : RepositoryIdentity.WithoutCredentials(r.Project.GitUrl), r.Project.Branch, r.Project.Schedule, r.Latest is null ? null : Info(r.Latest))).ToList());
 
     internal static async Task<IResult> ScansAsync(string project, ServerStore store, DashboardData data, CancellationToken cancellationToken) =>
         await store.FindProjectAsync(project, cancellationToken) is { } p

@@ -52,7 +52,7 @@ public static class DashboardEndpoints
             var scans = await data.ScansAsync(project.Id, ct);
             if (scans.Count == 0)
             {
-                return Page(Pages.Layout(project.Name, page, Html.Of($"<h1>{project.Name}</h1><p>No scan yet. Upload one from CI, or let the workers scan it{(project.GitUrl is null ? string.Empty : " from " + project.GitUrl)}.</p>")));
+                return Page(Pages.Layout(project.Name, page, Html.Of($"<h1>{project.Name}</h1><p>No scan yet. Upload one from CI, or let the workers scan it{(project.GitUrl is null ? string.Empty : " from " + RepositoryIdentity.WithoutCredentials(project.GitUrl))}.</p>")));
             }
 
             var shown = scan is { } id ? scans.FirstOrDefault(s => s.Id == id) : scans[^1];

@@ -137,7 +137,7 @@ public static class Pages
         var button = page.JobsEnabled
             ? Html.Of($"<form class=\"inline\" method=\"post\" action=\"/projects/{project.Name}/scan-now\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{page.FormToken}\"><button type=\"submit\">Scan now</button></form>")
             : Html.Empty;
-        return Html.Of($"<p class=\"job\">Scanned by workers from <code>{project.GitUrl}</code>{(project.Branch is null ? Html.Empty : Html.Of($" at <code>{project.Branch}</code>"))}{(project.Schedule is null ? Html.Empty : Html.Of($", schedule <code>{project.Schedule}</code>"))}; {last} {button}</p>");
+        return Html.Of($"<p class=\"job\">Scanned by workers from <code>{RepositoryIdentity.WithoutCredentials(project.GitUrl)}</code>{(project.Branch is null ? Html.Empty : Html.Of($" at <code>{project.Branch}</code>"))}{(project.Schedule is null ? Html.Empty : Html.Of($", schedule <code>{project.Schedule}</code>"))}; {last} {button}</p>");
     }
 
     private static Html Evidence(PracticeEntry practice, int limit)
