@@ -52,5 +52,5 @@ curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "__RequestVerification
 for page in "/" "/projects/p0" "/projects/p0/gaps/data-backup" "/owners" "/projects/p0/diff?from=1&to=$((scans - projects + 1))"; do
   curl -s -b "$jar" -o /dev/null "http://127.0.0.1:$port$page"   # warm-up
   times=$(for _ in $(seq 10); do curl -s -b "$jar" -o /dev/null -w "%{http_code} %{time_total}\n" "http://127.0.0.1:$port$page"; done)
-  echo "$times" | awk -v page="$page" '{ if ($1 != 200) bad++; t[NR]=$2; s+=$2 } END { asort(t); printf "page %-40s median %6.1f ms  mean %6.1f ms  (10 requests%s)\n", page, t[5]*1000, s/NR*1000, bad ? ", " bad " not 200" : "" }'
+  echo "$times" | sort -k2 -n | awk -v page="$page" '{ if ($1 != 200) bad++; t[NR]=$2; s+=$2 } END { printf "page %-40s median %6.1f ms  mean %6.1f ms  (%d requests%s)\n", page, (t[int((NR+1)/2)]+t[int(NR/2)+1])/2*1000, s/NR*1000, NR, bad ? ", " bad " not 200" : "" }'
 done

@@ -42,6 +42,8 @@ public static class ServerApp
         // A commit stored by two uploads or workers at once is an expected race, answered as a duplicate: not an error to log.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
+        // The cookie and form-token keys live in the server's database (README); the framework warns they are not encrypted at rest.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
 

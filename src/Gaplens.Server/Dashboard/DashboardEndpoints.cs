@@ -89,9 +89,7 @@ public static class DashboardEndpoints
                 return Page(Pages.Message(page, "Not found", $"Scans #{from} and #{to} must both belong to {name}."), StatusCodes.Status404NotFound);
             }
 
-            var scans = await data.ScansAsync(project.Id, ct);
-            string Label(long id) => scans.FirstOrDefault(s => s.Id == id)?.Label ?? $"#{id}";
-            return Page(Pages.Diff(page, project, ReportDiff.Compute(ReportSnapshot.Parse(before), ReportSnapshot.Parse(after), Label(from.Value), Label(to.Value))));
+            return Page(Pages.Diff(page, project, ReportDiff.Compute(ReportSnapshot.Parse(before), ReportSnapshot.Parse(after), $"#{from}", $"#{to}")));
         });
         pages.MapPost("/projects/{name}/scan-now", async (string name, HttpContext http, IAntiforgery antiforgery, ServerStore store, CancellationToken ct) =>
         {
