@@ -14,7 +14,13 @@ public static partial class GaplensCli
         var verbose = new Option<bool>("--verbose") { Description = "On an unexpected error, print its full details (stack trace).", Recursive = true };
         var root = new RootCommand("Gaplens: production-readiness gap analysis of a repository, grounded in its files.")
         {
-            ScanCommand.Create(output, error),
+            ScanCommand.Create(output, error, new ScanHistoryOptions()),
+            HistoryCommands.History(output, error),
+            HistoryCommands.Diff(output, error),
+            ServerCommands.Serve(output, error),
+            ServerCommands.Worker(output, error),
+            ServerCommands.Server(output, error),
+            UploadCommand.Create(output, error),
             CatalogCommands.Explain(output, error),
             CatalogCommands.Rules(output, error),
             InitCommand.Create(output, error),

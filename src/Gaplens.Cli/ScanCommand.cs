@@ -12,7 +12,7 @@ namespace Gaplens.Cli;
 /// <summary>`gaplens scan PATH`: parse the arguments, run the library, write the reports, set the exit code.</summary>
 public static class ScanCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, ScanHistoryOptions? history = null)
     {
         var path = new Argument<string>("path") { Description = "Repository to scan (a directory).", DefaultValueFactory = _ => "." };
         var format = new Option<string>("--format", "-f") { Description = $"Report formats, comma-separated: {ReportFormats.Names}.", DefaultValueFactory = _ => "json" };
@@ -39,10 +39,17 @@ public static class ScanCommand
         {
             path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize, failOn, config,
         };
+        history?.AddTo(command);
 
         command.SetAction(parse =>
         {
             var terminal = new Terminal(error, parse.GetValue(quiet));
+            IScanStep? step = null;
+            if (history is not null && !history.TryBind(parse, terminal, out step))
+            {
+                return ExitCodes.Usage;
+            }
+
             var settings = new ScanSettings(
                 parse.GetValue(path)!,
                 parse.GetValue(format)!,
@@ -53,7 +60,7 @@ public static class ScanCommand
                 parse.GetValue(date),
                 parse.GetValue(maxFileSize),
                 parse.GetValue(failOn),
-                parse.GetValue(config));
+                parse.GetValue(config)) { After = step };
             return Run(settings, output, terminal);
         });
         return command;
@@ -69,7 +76,11 @@ public static class ScanCommand
         string? Date,
         long MaxFileSize,
         string? FailOn = null,
-        string? Config = null);
+        string? Config = null)
+    {
+        /// <summary>History steps (--store, --baseline) run after the report is written; they may change the exit code.</summary>
+        public IScanStep? After { get; init; }
+    }
 
     public static int Run(ScanSettings settings, TextWriter output, Terminal terminal)
     {
@@ -274,7 +285,8 @@ public static class ScanCommand
         }
 
         TerminalSummary.Print(terminal, assessment, settings.Path);
-        return Gate(assessment, failOnSeverity, terminal);
+        var code = Gate(assessment, failOnSeverity, terminal);
+        return settings.After?.AfterReport(context, code, terminal) ?? code;
     }
 
     /// <summary>How many folders up the enclosing git work tree's root lies, or null when the folder is its own root or in none.</summary>
