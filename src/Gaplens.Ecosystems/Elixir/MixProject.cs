@@ -33,7 +33,7 @@ public sealed partial record MixProject(
     public static MixProject Parse(SourceText source, PackageEcosystem hex)
     {
         var text = source.Text;
-        var app = AppOption().Match(text) is { Success: true } a ? a.Groups[1].Value : null;
+        var app = AppOption().Match(text) is { Success: true } a ? a.Groups[2].Value : null;
         var appsPath = AppsPathOption().Match(text) is { Success: true } p ? p.Groups[1].Value : null;
         var packages = new List<PackageReference>();
         var umbrella = new List<string>();
@@ -241,19 +241,19 @@ public sealed partial record MixProject(
         return line;
     }
 
-    [GeneratedRegex(@"(?m)^\s*app:\s*:(\w+)")]
+    [GeneratedRegex(@"(?m)(^|[\[,])\s*app:\s*:(\w+)")]
     private static partial Regex AppOption();
 
     [GeneratedRegex(@"apps_path:\s*""([^""]+)""")]
     private static partial Regex AppsPathOption();
 
-    [GeneratedRegex(@"(?m)^\s*mod:\s*\{")]
+    [GeneratedRegex(@"(?m)(^|[\[,])\s*mod:\s*\{")]
     private static partial Regex ModCallback();
 
-    [GeneratedRegex(@"(?m)^\s*package:\s*(package\(\)|\[)")]
+    [GeneratedRegex(@"(?m)(^|[\[,])\s*package:\s*(package\(\)|\[)")]
     private static partial Regex HexPackage();
 
-    [GeneratedRegex(@"(?m)^\s*escript:\s*")]
+    [GeneratedRegex(@"(?m)(^|[\[,])\s*escript:\s*")]
     private static partial Regex Escript();
 
     [GeneratedRegex(@"only:\s*(\[[^\]]*\]|:\w+)")]
@@ -271,7 +271,7 @@ public sealed partial record MixProject(
     [GeneratedRegex(@"(?m)^\s*deps:\s*\[")]
     private static partial Regex DepsList();
 
-    [GeneratedRegex(@"(?m)(^\s*releases:\s*\[|^\s*defp?\s+releases(\(\))?\s*do\s*\[?)")]
+    [GeneratedRegex(@"(?m)((^|[\[,])\s*releases:\s*\[|^\s*defp?\s+releases(\(\))?\s*do\s*\[?)")]
     private static partial Regex ReleasesStart();
 
     [GeneratedRegex(@"(\w+):\s*\[")]

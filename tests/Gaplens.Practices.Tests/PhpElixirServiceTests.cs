@@ -1,0 +1,193 @@
+namespace Gaplens.Practices.Tests;
+
+using Gaplens.Tests;
+
+/// <summary>PHP and Elixir programs as their owners would list them: applications and releases, not libraries or tools.</summary>
+public sealed class PhpElixirServiceTests
+{
+    private const string LaravelComposer = """
+        {
+          "name": "acme/shop",
+          "type": "project",
+          "require": { "php": "^8.2", "laravel/framework": "^11.0", "laravel/sanctum": "^4.0" },
+          "require-dev": { "phpunit/phpunit": "^11.0" }
+        }
+        """;
+
+    private static FixtureCopy Laravel() => FixtureCopy.Empty()
+        .With("composer.json", LaravelComposer)
+        .With("artisan", "#!/usr/bin/env php\n<?php\n$app = require __DIR__.'/bootstrap/app.php';\n")
+        .With("public/index.php", "<?php\nrequire __DIR__.'/../vendor/autoload.php';\n")
+        .With("routes/api.php", "<?php\nRoute::apiResource('orders', OrderController::class);\n");
+
+    [Fact]
+    public void A_laravel_app_is_one_service_named_after_its_package_with_worker_and_scheduler_processes()
+    {
+        using var tree = Laravel()
+            .With("compose.yaml", """
+                services:
+                  app:
+                    build: .
+                    ports: ["8080:80"]
+                  queue:
+                    build: .
+                    command: php artisan queue:work --tries=3
+                  scheduler:
+                    build: .
+                    command: php artisan schedule:work
+                """)
+            .With("Dockerfile", "FROM php:8.3-fpm\nCOPY . /var/www/html\n");
+
+        var service = Assert.Single(Scan.Run(tree.Root).Facts.Services);
+
+        Assert.Equal("shop", service.Name);
+        Assert.Equal("php-laravel", service.Kind);
+        Assert.Equal("php", service.Ecosystem);
+        Assert.True(service.ServesHttp);
+        Assert.Equal(["scheduler", "web", "worker"], service.Processes.Select(p => p.Name));
+        Assert.Equal("compose.yaml", service.Processes.Single(p => p.Name == "worker").Evidence.Path);
+        Assert.Equal(["Dockerfile"], service.Dockerfiles);
+    }
+
+    [Fact]
+    public void Horizon_is_the_queue_worker_of_a_laravel_app_and_a_plain_app_declares_no_processes()
+    {
+        using var plain = Laravel();
+        Assert.Empty(Assert.Single(Scan.Run(plain.Root).Facts.Services).Processes);
+
+        using var horizon = Laravel().With("composer.json", LaravelComposer.Replace("\"laravel/sanctum\": \"^4.0\"", "\"laravel/horizon\": \"^5.0\"", StringComparison.Ordinal));
+        var service = Assert.Single(Scan.Run(horizon.Root).Facts.Services);
+        Assert.Equal(["web", "worker"], service.Processes.Select(p => p.Name));
+        Assert.Equal("php artisan horizon", service.Processes[1].Command);
+    }
+
+    [Fact]
+    public void Composer_libraries_and_tool_manifests_are_not_services()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("composer.json", """{ "name": "acme/money", "type": "library", "require": { "php": "^8.2" } }""")
+            .With("src/Money.php", "<?php\nfinal class Money {}\n")
+            .With("tools/php-cs-fixer/composer.json", """{ "require": { "friendsofphp/php-cs-fixer": "^3.0" } }""");
+
+        Assert.Empty(Scan.Run(tree.Root).Facts.Services);
+    }
+
+    [Fact]
+    public void A_symfony_app_with_a_messenger_consumer_under_supervisor_has_a_worker()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("composer.json", """{ "type": "project", "require": { "symfony/framework-bundle": "^7.0", "symfony/messenger": "^7.0" } }""")
+            .With("bin/console", "#!/usr/bin/env php\n<?php\n")
+            .With("public/index.php", "<?php\nuse App\\Kernel;\n")
+            .With("docker/supervisor/messenger.conf", "[program:messenger]\ncommand=php /app/bin/console messenger:consume async --time-limit=3600\n");
+
+        var service = Assert.Single(Scan.Run(tree.Root).Facts.Services);
+
+        Assert.Equal("php-symfony", service.Kind);
+        Assert.Equal(Path.GetFileName(tree.Root), service.Name); // no package name: named after the folder
+        Assert.Equal(["web", "worker"], service.Processes.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void The_database_a_php_app_uses_comes_from_its_environment_template()
+    {
+        using var tree = Laravel().With(".env.example", "APP_NAME=Shop\nDB_CONNECTION=pgsql\nDB_HOST=127.0.0.1\n");
+
+        var facts = Scan.Run(tree.Root).Facts;
+
+        var database = Assert.Single(facts.Dependencies, d => d.Name == "PostgreSQL");
+        Assert.Equal(".env.example", database.Evidence.Path);
+        Assert.Equal(2, database.Evidence.Line);
+        Assert.True(facts.ExposesHttpApi);
+    }
+
+    private const string PhoenixMix = """
+        defmodule Shop.MixProject do
+          use Mix.Project
+
+          def project do
+            [app: :shop, deps: deps(), releases: [storefront: [include_executables_for: [:unix]]]]
+          end
+
+          def application do
+            [mod: {Shop.Application, []}, extra_applications: [:logger]]
+          end
+
+          defp deps do
+            [{:phoenix, "~> 1.7"}, {:ecto_sql, "~> 3.10"}, {:postgrex, ">= 0.0.0"}, {:oban, "~> 2.17"}]
+          end
+        end
+        """;
+
+    [Fact]
+    public void A_phoenix_release_is_a_service_named_after_the_release_with_its_assets()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("mix.exs", PhoenixMix)
+            .With("lib/shop_web/router.ex", "defmodule ShopWeb.Router do\n  use ShopWeb, :router\n  scope \"/api\", ShopWeb do\n    pipe_through :api\n  end\nend\n")
+            .With("assets/js/app.js", "import \"phoenix_html\"\n");
+
+        var facts = Scan.Run(tree.Root).Facts;
+
+        var service = Assert.Single(facts.Services);
+        Assert.Equal("storefront", service.Name);
+        Assert.Equal("elixir-phoenix", service.Kind);
+        Assert.True(service.ServesHttp);
+        Assert.Equal(["", "assets"], service.CodeRoots);
+        Assert.Contains(facts.Dependencies, d => d.Name == "PostgreSQL");
+        Assert.Contains(facts.Dependencies, d => d.Name == "background job queue");
+        Assert.True(facts.ExposesHttpApi);
+    }
+
+    [Fact]
+    public void Hex_packages_escripts_and_projects_without_an_application_are_not_services()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("mix.exs", "defmodule Money.MixProject do\n  def project do\n    [app: :money, package: package(), deps: []]\n  end\n\n  def application do\n    [mod: {Money.Application, []}]\n  end\nend\n")
+            .With("tools/cli/mix.exs", "defmodule Cli.MixProject do\n  def project do\n    [app: :cli, escript: [main_module: Cli]]\n  end\n\n  def application do\n    [mod: {Cli.App, []}]\n  end\nend\n")
+            .With("helpers/mix.exs", "defmodule Helpers.MixProject do\n  def project do\n    [app: :helpers]\n  end\nend\n");
+
+        Assert.Empty(Scan.Run(tree.Root).Facts.Services);
+    }
+
+    private static string UmbrellaApp(string name, string deps) =>
+        $"defmodule {name}.MixProject do\n  def project do\n    [app: :{name.ToLowerInvariant()}, deps: deps()]\n  end\n\n  def application do\n    [mod: {{{name}.Application, []}}]\n  end\n\n  defp deps do\n    [{deps}]\n  end\nend\n";
+
+    [Fact]
+    public void An_umbrella_is_one_release_unless_mix_exs_names_several()
+    {
+        using var single = FixtureCopy.Empty()
+            .With("mix.exs", "defmodule Platform.MixProject do\n  def project do\n    [apps_path: \"apps\", deps: []]\n  end\nend\n")
+            .With("apps/core/mix.exs", UmbrellaApp("Core", "{:ecto_sql, \"~> 3.0\"}"))
+            .With("apps/web/mix.exs", UmbrellaApp("Web", "{:phoenix, \"~> 1.7\"}, {:core, in_umbrella: true}"));
+
+        var service = Assert.Single(Scan.Run(single.Root).Facts.Services);
+        Assert.Equal("elixir-phoenix", service.Kind);
+        Assert.Equal([""], service.CodeRoots);
+
+        using var split = FixtureCopy.Empty()
+            .With("mix.exs", """
+                defmodule Platform.MixProject do
+                  def project do
+                    [
+                      apps_path: "apps",
+                      releases: [
+                        api: [applications: [web: :permanent]],
+                        jobs: [applications: [worker: :permanent]]
+                      ]
+                    ]
+                  end
+                end
+                """)
+            .With("apps/core/mix.exs", UmbrellaApp("Core", "{:ecto_sql, \"~> 3.0\"}"))
+            .With("apps/web/mix.exs", UmbrellaApp("Web", "{:phoenix, \"~> 1.7\"}, {:core, in_umbrella: true}"))
+            .With("apps/worker/mix.exs", UmbrellaApp("Worker", "{:oban, \"~> 2.0\"}, {:core, in_umbrella: true}"));
+
+        var services = Scan.Run(split.Root).Facts.Services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal(["api", "jobs"], services.Select(s => s.Name));
+        Assert.Equal(["apps/web", "apps/core", "config"], services[0].CodeRoots);
+        Assert.True(services[0].ServesHttp);
+        Assert.False(services[1].ServesHttp);
+        Assert.Equal("apps/worker", services[1].Path);
+    }
+}
