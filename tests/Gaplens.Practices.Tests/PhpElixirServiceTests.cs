@@ -1,5 +1,6 @@
 namespace Gaplens.Practices.Tests;
 
+using Gaplens.Core.Model;
 using Gaplens.Tests;
 
 /// <summary>PHP and Elixir programs as their owners would list them: applications and releases, not libraries or tools.</summary>
@@ -189,5 +190,61 @@ public sealed class PhpElixirServiceTests
         Assert.True(services[0].ServesHttp);
         Assert.False(services[1].ServesHttp);
         Assert.Equal("apps/worker", services[1].Path);
+    }
+
+    [Fact]
+    public void A_laravel_repository_shows_its_service_ci_and_framework_conventions()
+    {
+        using var tree = Laravel()
+            .With(".github/workflows/tests.yml", "name: tests\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: shivammathur/setup-php@v2\n      - run: composer install --no-interaction\n      - run: vendor/bin/phpunit\n")
+            .With("database/migrations/2024_01_01_000000_create_orders_table.php", "<?php\n\nreturn new class extends Migration\n{\n    public function up(): void\n    {\n        Schema::create('orders', function (Blueprint $table) {\n            $table->id();\n        });\n    }\n};\n")
+            .With("tests/Feature/OrderApiTest.php", "<?php\n\nclass OrderApiTest extends TestCase\n{\n    public function test_lists(): void\n    {\n        $this->getJson('/api/orders')->assertOk();\n    }\n}\n")
+            .With("app/Http/Requests/StoreOrderRequest.php", "<?php\n\nclass StoreOrderRequest extends FormRequest\n{\n    public function rules(): array\n    {\n        return ['total' => 'required|integer|min:1'];\n    }\n}\n")
+            .With(".env.example", "APP_KEY=\nDB_CONNECTION=mysql\n")
+            .With("config/app.php", "<?php\n\nreturn ['env' => env('APP_ENV', 'production')];\n");
+
+        var result = Scan.Run(tree.Root);
+
+        Assert.Equal("shop", Assert.Single(result.Facts.Services).Name);
+        Assert.Equal(["github-actions"], result.Facts.CiSystems);
+        Assert.Contains(result.Facts.Dependencies, d => d.Name == "MySQL");
+        string Status(string id) => result.Verdicts.Single(v => v.PracticeId == id).Status.ToWire();
+        Assert.Equal("present", Status("ci-runs-tests"));
+        Assert.Equal("present", Status("data-migrations"));
+        Assert.Equal("present", Status("test-unit"));
+        Assert.Equal("present", Status("test-integration"));
+        Assert.Equal("present", Status("sec-authn"));
+        Assert.Equal("present", Status("sec-input-validation"));
+        Assert.Equal("partial", Status("config-per-environment"));
+        Assert.Equal("missing", Status("obs-error-tracking"));
+    }
+
+    [Fact]
+    public void A_phoenix_repository_shows_its_service_ci_and_framework_conventions()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("mix.exs", PhoenixMix)
+            .With(".github/workflows/ci.yml", "name: ci\non: [push, pull_request]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: erlef/setup-beam@v1\n      - run: mix deps.get\n      - run: mix format --check-formatted\n      - run: mix test\n")
+            .With("priv/repo/migrations/20240101000000_create_orders.exs", "defmodule Shop.Repo.Migrations.CreateOrders do\n  use Ecto.Migration\n\n  def change do\n    create table(:orders)\n  end\nend\n")
+            .With("lib/shop/orders/order.ex", "defmodule Shop.Orders.Order do\n  import Ecto.Changeset\n\n  def changeset(order, attrs), do: order |> cast(attrs, [:total]) |> validate_required([:total])\nend\n")
+            .With("config/config.exs", "import Config\nimport_config \"#{config_env()}.exs\"\n")
+            .With("config/prod.exs", "import Config\nconfig :logger, level: :info\n")
+            .With("lib/shop_web/router.ex", "defmodule ShopWeb.Router do\n  use ShopWeb, :router\n\n  scope \"/api\", ShopWeb do\n    pipe_through :api\n  end\nend\n")
+            .With("test/shop/orders_test.exs", "defmodule Shop.OrdersTest do\n  use ExUnit.Case, async: true\n\n  test \"adds\" do\n    assert 1 + 2 == 3\n  end\nend\n");
+
+        var result = Scan.Run(tree.Root);
+
+        Assert.Equal("storefront", Assert.Single(result.Facts.Services).Name);
+        Assert.Equal(["github-actions"], result.Facts.CiSystems);
+        string Status(string id) => result.Verdicts.Single(v => v.PracticeId == id).Status.ToWire();
+        Assert.Equal("present", Status("ci-runs-tests"));
+        Assert.Equal("present", Status("data-migrations"));
+        Assert.Equal("present", Status("test-unit"));
+        Assert.Equal("present", Status("config-per-environment"));
+        Assert.Equal("present", Status("sec-input-validation"));
+        Assert.Equal("present", Status("res-retry"));
+        Assert.Equal("partial", Status("data-connection-pooling"));
+        Assert.Equal("partial", Status("res-graceful-shutdown"));
+        Assert.Equal("present", Status("dx-code-style"));
     }
 }
