@@ -74,6 +74,21 @@ public sealed class PhpElixirServiceTests
     }
 
     [Fact]
+    public void A_plain_php_app_is_a_service_when_its_manifest_is_unnamed_but_a_named_package_is_a_library()
+    {
+        using var app = FixtureCopy.Empty()
+            .With("composer.json", """{ "require": { "guzzlehttp/guzzle": "^7.0" } }""")
+            .With("index.php", "<?php\nrequire 'vendor/autoload.php';\n");
+        var service = Assert.Single(Scan.Run(app.Root).Facts.Services);
+        Assert.Equal("php-app", service.Kind);
+
+        using var library = FixtureCopy.Empty()
+            .With("composer.json", """{ "name": "acme/http", "require": { "guzzlehttp/guzzle": "^7.0" } }""")
+            .With("index.php", "<?php\nrequire 'vendor/autoload.php';\n");
+        Assert.Empty(Scan.Run(library.Root).Facts.Services);
+    }
+
+    [Fact]
     public void A_symfony_app_with_a_messenger_consumer_under_supervisor_has_a_worker()
     {
         using var tree = FixtureCopy.Empty()

@@ -14,8 +14,11 @@ public sealed class ElixirEcosystem : Ecosystem
 {
     public static readonly PackageEcosystem Hex = new("hex", "Hex");
 
+    /// <summary>Packages that come with Phoenix (a mix.exs may declare phoenix itself through a helper function).</summary>
+    private static readonly string[] PhoenixPackages = ["phoenix", "phoenix_live_view", "phoenix_ecto"];
+
     /// <summary>Packages that make a project listen for HTTP.</summary>
-    private static readonly string[] HttpServers = ["phoenix", "plug_cowboy", "bandit", "cowboy", "absinthe_plug"];
+    private static readonly string[] HttpServers = ["phoenix", "phoenix_live_view", "plug_cowboy", "bandit", "cowboy", "absinthe_plug"];
 
     public override IReadOnlyList<PackageEcosystem> PackageManagers => [Hex];
 
@@ -121,7 +124,7 @@ public sealed class ElixirEcosystem : Ecosystem
 
     private static (string Kind, bool ServesHttp) KindOf(IReadOnlyList<MixProject> apps)
     {
-        if (apps.Any(a => a.Requires("phoenix")))
+        if (apps.Any(a => PhoenixPackages.Any(a.Requires)))
         {
             return ("elixir-phoenix", true);
         }

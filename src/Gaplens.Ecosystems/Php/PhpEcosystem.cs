@@ -81,8 +81,11 @@ public sealed partial class PhpEcosystem : Ecosystem
             var console = workspace.Files.Get(RelativePaths.Combine(directory, "bin/console")) is not null;
 
             // An application has a front controller or a framework's console entry point; a package without either is a
-            // library (its tests or docs may still hold an index.php, but those are excluded above).
-            var isApplication = artisan && kind is not null || console && kind == "php-symfony" || frontController is not null && (kind is not null || manifest.Type is not null);
+            // library (its tests or docs may still hold an index.php, but those are excluded above). Without a framework,
+            // a front controller makes an application of a project, or of a manifest with no package name (libraries are
+            // published under one).
+            var isApplication = artisan && kind is not null || console && kind == "php-symfony" ||
+                                frontController is not null && (kind is not null || manifest.Type is not null || manifest.Name is null);
             if (!isApplication)
             {
                 continue;
