@@ -199,6 +199,19 @@ public sealed class PhpElixirServiceTests
             .With("apps/web/mix.exs", UmbrellaApp("Web", "{:phoenix, \"~> 1.7\"}, {:core, in_umbrella: true}"))
             .With("apps/worker/mix.exs", UmbrellaApp("Worker", "{:oban, \"~> 2.0\"}, {:core, in_umbrella: true}"));
 
+        using var dockerfiles = FixtureCopy.Empty()
+            .With("mix.exs", "defmodule Platform.MixProject do\n  def project do\n    [apps_path: \"apps\"]\n  end\nend\n")
+            .With("apps/core/mix.exs", UmbrellaApp("Core", "{:ecto_sql, \"~> 3.0\"}"))
+            .With("apps/web/mix.exs", UmbrellaApp("Web", "{:phoenix, \"~> 1.7\"}, {:core, in_umbrella: true}"))
+            .With("apps/web/Dockerfile", "FROM elixir:1.17 AS build\nRUN mix release web\n")
+            .With("apps/worker/mix.exs", UmbrellaApp("Worker", "{:oban, \"~> 2.0\"}, {:core, in_umbrella: true}"))
+            .With("apps/worker/Dockerfile", "FROM elixir:1.17 AS build\nRUN mix release worker\n");
+
+        var shipped = Scan.Run(dockerfiles.Root).Facts.Services;
+        Assert.Equal(["web", "worker"], shipped.Select(s => s.Name));
+        Assert.Equal(["apps/web/Dockerfile"], shipped[0].Dockerfiles);
+        Assert.Contains("apps/core", shipped[1].CodeRoots);
+
         var services = Scan.Run(split.Root).Facts.Services.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         Assert.Equal(["api", "jobs"], services.Select(s => s.Name));
         Assert.Equal(["apps/web", "apps/core", "config"], services[0].CodeRoots);

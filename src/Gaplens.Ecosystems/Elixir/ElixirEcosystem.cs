@@ -90,6 +90,22 @@ public sealed class ElixirEcosystem : Ecosystem
             return;
         }
 
+        // Apps that carry their own Dockerfile are built and shipped on their own, each with the sibling apps it uses.
+        var shipped = children.Where(c => discovery.Workspace.Dockerfiles.Any(d => !d.IsDevContainer && d.Directory == c.Directory)).ToList();
+        if (umbrella.Releases.Count <= 1 && shipped.Count > 0)
+        {
+            foreach (var app in shipped)
+            {
+                var apps = Closure([app.App ?? string.Empty], byApp);
+                apps = apps.Count == 0 ? [app] : apps;
+                var (kind, servesHttp) = KindOf(apps);
+                discovery.Add(app.Directory, app.App ?? discovery.DirectoryName(app.Directory), kind, Key, new Evidence(app.Path, 1, $"umbrella app {app.App} shipped with its own Dockerfile ({Display(kind)})"),
+                    servesHttp, apps.SelectMany(a => Roots(discovery, a.Directory)).Append(RelativePaths.Combine(umbrella.Directory, "config")).Distinct(StringComparer.Ordinal));
+            }
+
+            return;
+        }
+
         var single = umbrella.Releases.Count == 1 ? umbrella.Releases[0] : null;
         var (umbrellaKind, http) = KindOf(children);
         var evidence = single is not null
