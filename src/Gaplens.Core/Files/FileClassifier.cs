@@ -16,6 +16,7 @@ public static class FileClassifier
         [".rb"] = FileClass.Ruby, [".erb"] = FileClass.Ruby, [".rake"] = FileClass.Ruby, [".ru"] = FileClass.Ruby, [".gemspec"] = FileClass.Ruby,
         [".jbuilder"] = FileClass.Ruby, [".haml"] = FileClass.Markup, [".slim"] = FileClass.Markup,
         [".ex"] = FileClass.Elixir, [".exs"] = FileClass.Elixir, [".heex"] = FileClass.Markup, [".eex"] = FileClass.Markup,
+        [".leex"] = FileClass.Markup, [".sface"] = FileClass.Markup, [".twig"] = FileClass.Markup, [".latte"] = FileClass.Markup,
         [".php"] = FileClass.Php, [".phtml"] = FileClass.Php,
         [".rs"] = FileClass.Rust,
         [".sh"] = FileClass.Shell, [".bash"] = FileClass.Shell, [".zsh"] = FileClass.Shell, [".ps1"] = FileClass.Shell,
