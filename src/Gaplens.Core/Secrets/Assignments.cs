@@ -26,27 +26,43 @@ public static partial class Assignments
         "class", "schema", "store", "manager", "service", "env", "var", "variable", "kind", "mount", "volume", "backend", "engine", "method",
         "mask", "masked", "visible", "chars", "characters", "digits", "attempts", "retries", "age", "days", "hours", "minutes", "seconds",
         "uppercase", "lowercase", "numbers", "symbols", "input", "button", "dialog", "modal", "form", "page", "route", "screen", "view",
-        "component", "icon", "link", "usage", "scope", "scopes", "grant", "audience", "claim", "claims", "callback", "redirect",
+        "component", "icon", "link", "usage", "scope", "scopes", "grant", "claim", "claims", "callback", "redirect", "charset", "alphabet",
+        "example", "examples", "sample", "samples", "docs", "doc", "help", "tooltip", "description", "target", "targets", "purpose", "policy", "options", "settings", "section", "config",
     };
 
     private static readonly string[] NotSecretPrefixes =
     [
         "is_", "has_", "show_", "use_", "require_", "requires_", "enable_", "allow_", "forgot_", "reset_", "confirm_", "new_", "old_",
         "current_", "repeat_", "retype_", "verify_", "should_", "can_", "min_", "max_", "next_public_", "vite_", "react_app_", "expo_public_",
-        "nuxt_public_", "public_", "gatsby_",
+        "nuxt_public_", "public_", "gatsby_", "data_", "aria_",
     ];
 
-    private static readonly string[] PublicMarkers = ["public", "publishable", "site_key", "sitekey", "_pub_", "recaptcha_key", "client_id"];
+    private static readonly string[] PublicMarkers = ["public", "publishable", "site_key", "sitekey", "_pub_", "recaptcha_key", "client_id", "example", "sample"];
 
-    /// <summary>Every name/value pair of a line of a file of the given class.</summary>
-    public static IEnumerable<Assignment> OnLine(string line, int lineNumber, FileClass fileClass)
+    private static readonly HashSet<string> OtherCodeExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        var bareAllowed = (fileClass & (FileClass.Properties | FileClass.Yaml | FileClass.Shell | FileClass.Dockerfile | FileClass.OtherText | FileClass.Toml)) != 0;
+        ".swift", ".dart", ".m", ".mm", ".c", ".cc", ".cpp", ".cxx", ".h", ".hpp", ".ex", ".exs", ".erl", ".clj", ".cljs", ".lua", ".r", ".pl",
+        ".pm", ".cr", ".nim", ".zig", ".hs", ".ml", ".elm", ".jl", ".sol", ".v", ".gd", ".rake", ".gemspec", ".jbuilder", ".haml", ".slim",
+    };
+
+    /// <summary>Source code in any language, including those without a file class of their own (Swift, Dart, C, Elixir…).</summary>
+    public static bool IsCode(RepoFile file) => file.Is(FileClass.Code) || OtherCodeExtensions.Contains(Path.GetExtension(file.Name));
+
+    /// <summary>Every name/value pair of a line of a file of the given class; code needs quoted literals.</summary>
+    public static IEnumerable<Assignment> OnLine(string line, int lineNumber, FileClass fileClass, bool code = false)
+    {
+        var bareAllowed = !code && (fileClass & (FileClass.Properties | FileClass.Yaml | FileClass.Shell | FileClass.Dockerfile | FileClass.OtherText | FileClass.Toml)) != 0;
         var found = false;
         foreach (Match match in Safe(Pair(), line))
         {
             var quoted = match.Groups["value"].Success;
             if (!quoted && !bareAllowed)
+            {
+                continue;
+            }
+
+            // A PowerShell or shell variable on the left takes an expression, not a literal, unless it is quoted.
+            if (!quoted && match.Groups["name"].Value.StartsWith('$'))
             {
                 continue;
             }
@@ -96,7 +112,7 @@ public static partial class Assignments
             yield break;
         }
 
-        foreach (var pair in OnLine(content, line, fileClass))
+        foreach (var pair in OnLine(content, line, fileClass, IsCode(text.File)))
         {
             var name = pair.Name;
             if (IsGenericName(name) && (fileClass & (FileClass.Json | FileClass.Yaml)) != 0 && Section(text, line) is { } section)
@@ -225,7 +241,7 @@ public static partial class Assignments
         }
     }
 
-    [GeneratedRegex(@"(?<![\w.\-$@])(?:(?<nq>[""'])(?<name>[A-Za-z_@$][\w.\-:$]{0,80})\k<nq>|(?<name>[A-Za-z_@$][\w.\-$]{0,80}))\s*\]?\s*(?:=>|:=|\?\?=|\|\|=|=(?!=)|:(?!:))\s*(?:(?<q>[""'\x60])(?<value>(?:\\.|(?!\k<q>).){0,512}?)\k<q>|(?<bare>\$\{[^}\s]{1,512}\}|[^\s""'\x60,;#}\])]{1,512}))", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"(?<![\w.\-$@{])(?:(?<nq>[""'])(?<name>[A-Za-z_@$][\w.\-:$]{0,80})\k<nq>|(?<name>[A-Za-z_@$][\w.\-$]{0,80}))\s*\]?\s*(?:=>|:=|\?\?=|\|\|=|=(?!=)|:(?!:))\s*(?:(?<q>[""'\x60])(?<value>(?:\\.|(?!\k<q>).){0,512}?)\k<q>|(?<bare>\$\{[^}\s]{1,512}\}|[^\s""'\x60,;#}\])]{1,512}))", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex Pair();
 
     [GeneratedRegex(@"(?:process\.env\.|process\.env\[[""']|os\.environ\.get\(\s*[""']|os\.getenv\(\s*[""']|getenv\(\s*[""']|Getenv\(\s*[""']|ENV\.fetch\(\s*[""']|ENV\[[""']|\benv\(\s*[""']|config\(\s*[""']|GetEnvironmentVariable\(\s*[""'])(?<name>[\w.]{1,80})[""'\])]*\s*(?:\|\||\?\?|,|\bor\b)\s*(?:default\s*=\s*)?(?<q>[""'\x60])(?<value>[^""'\x60]{1,256})\k<q>", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
@@ -237,7 +253,7 @@ public static partial class Assignments
     [GeneratedRegex(@"<(?<name>[\w.\-]{0,60}(?:[Pp]ass(?:word|wd)?|[Ss]ecret|[Tt]oken|[Kk]ey)[\w.\-]{0,60})>(?<value>[^<]{1,512})</\k<name>>", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex XmlElement();
 
-    [GeneratedRegex(@"^\$\{[A-Za-z_][\w.]*(?:(?::?-|:)(?<default>[^}]*))?\}$", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\$\{[A-Za-z_][\w.]*(?:(?::?-|:(?![+?=]))(?<default>[^}]*))?\}$", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
     private static partial Regex DefaultOf();
 
     [GeneratedRegex(@"^\s*(?:-\s+)?[""']?(?<name>[\w.\-]+)[""']?\s*:\s*(?:\{|\[)?\s*$", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]

@@ -183,6 +183,7 @@ public sealed partial class SecretScanner
 
     private IEnumerable<SecretFinding> MatchAssignments(SecretRule rule, SourceText text, int line)
     {
+        var code = Assignments.IsCode(text.File);
         foreach (var pair in Assignments.At(text, line))
         {
             if (!Safe(rule.Names!, pair.Name) || Assignments.IsNotSecretName(pair.Name))
@@ -191,13 +192,20 @@ public sealed partial class SecretScanner
             }
 
             var value = Assignments.Effective(pair.Value.Trim());
-            if (value.Equals(pair.Name, StringComparison.OrdinalIgnoreCase) || IsResourceName(pair.Name, value) || catalog.KnownPublic.Contains(value))
+            var last = pair.Name[(pair.Name.LastIndexOfAny(['.', ':']) + 1)..];
+            if (value.Equals(last, StringComparison.OrdinalIgnoreCase) || IsResourceName(pair.Name, value) || catalog.KnownPublic.Contains(value))
+            {
+                continue;
+            }
+
+            // In code, a string of lower-case words is an identifier (a storage key, an option, an i18n key), not a secret.
+            if (code && SecretValues.IsIdentifier(value))
             {
                 continue;
             }
 
             var valueClass = SecretValues.Classify(value);
-            if (valueClass != SecretValueClass.Placeholder)
+            if (valueClass != SecretValueClass.Placeholder && (rule.MinEntropy == 0 || SecretValues.Entropy(value) >= rule.MinEntropy))
             {
                 yield return new SecretFinding(text.File, pair.Line, rule, value, pair.Name, null, valueClass);
             }

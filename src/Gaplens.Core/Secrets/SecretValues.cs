@@ -30,14 +30,18 @@ public static partial class SecretValues
     [
         "change", "replace", "your", "placeholder", "example", "sample", "dummy", "fake", "xxxx", "redacted", "removed", "hidden",
         "masked", "insert", "enter_", "enter-", "here", "todo", "fixme", "notreal", "not-real", "not_real", "not_a_", "notaset",
-        "undefined", "mock", "lorem", "foobar", "test", "<", ">", "...", "***", "n/a", "none", "null",
+        "undefined", "mock", "lorem", "foobar", "test", "<", ">", "...", "***", "n/a", "none", "null", "abcdefgh", "0123456789",
 
         // Elided or masked examples: an ellipsis, a bullet, the splice mark of Gaplens's own catalog samples.
         "…", "•", "¦",
     ];
 
     /// <summary>Whole values that stand for "nothing set".</summary>
-    private static readonly HashSet<string> EmptyWords = new(StringComparer.OrdinalIgnoreCase) { "abc", "xyz", "nil", "tbd", "na", "-", "x", "xx", "xxx", "?" };
+    private static readonly HashSet<string> EmptyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "abc", "xyz", "nil", "tbd", "na", "-", "x", "xx", "xxx", "?", "demo", "include", "omit", "same-origin", "required", "optional", "enabled",
+        "disabled", "auto", "yes", "no", "on", "off",
+    };
 
     /// <summary>Markers of a placeholder inside a provider-format token (whose random body could hold short words by chance).</summary>
     private static readonly string[] TokenPlaceholderMarkers =
@@ -158,7 +162,7 @@ public static partial class SecretValues
             return true;
         }
 
-        if (Reference().IsMatch(value) || Encrypted().IsMatch(value) || PathLike().IsMatch(value) || value.Contains("://", StringComparison.Ordinal))
+        if (Reference().IsMatch(value) || Encrypted().IsMatch(value) || PathLike().IsMatch(value) || Version().IsMatch(value) || value.Contains("://", StringComparison.Ordinal))
         {
             return true;
         }
@@ -214,7 +218,10 @@ public static partial class SecretValues
         return false;
     }
 
-    /// <summary>True for values that look generated: long, high entropy, more than one kind of character.</summary>
+    /// <summary>
+    /// True for values that look generated: a long hex string, or a long high-entropy mix of character kinds. Words
+    /// joined by separators ("email-server-password") and CamelCase phrases are chosen, not generated.
+    /// </summary>
     public static bool IsStrong(string value)
     {
         var entropy = Entropy(value);
@@ -223,10 +230,21 @@ public static partial class SecretValues
             return entropy >= 3.0;
         }
 
+        if (Words().IsMatch(value))
+        {
+            return false;
+        }
+
         var classes = (value.Any(char.IsAsciiLetterUpper) ? 1 : 0) + (value.Any(char.IsAsciiLetterLower) ? 1 : 0) + (value.Any(char.IsAsciiDigit) ? 1 : 0) +
                       (value.Any(c => !char.IsAsciiLetterOrDigit(c)) ? 1 : 0);
-        return value.Length >= 20 && entropy >= 3.5 && classes >= 2;
+        return value.Length >= 20 && entropy >= 3.5 && classes >= 3 || value.Length >= 32 && entropy >= 4.2 && classes >= 2;
     }
+
+    /// <summary>
+    /// A value shaped like an identifier: lower-case words ("session_refresh_token", "same-origin",
+    /// "benefits.license_keys") or a short camel/Pascal-case name ("requirementType", "ResetPassword").
+    /// </summary>
+    public static bool IsIdentifier(string value) => IdentifierWords().IsMatch(value) || value.Length <= 24 && CamelName().IsMatch(value);
 
     private static int DistinctCount(string value)
     {
@@ -278,7 +296,7 @@ public static partial class SecretValues
     }
 
     /// <summary>Interpolations and references of configuration systems, template engines and CI.</summary>
-    [GeneratedRegex(@"^[A-Za-z_][\w.]*[(\[]|\$\{|\$\(|^\$[A-Za-z_]|\{\{|\{%|<%|#\{|%\(|^%[A-Za-z_]+%$|@@|^__[A-Z0-9_]+__$|^!(?:Ref|Sub|GetAtt|ImportValue)|^\{?\[?\s*(?:env|secret|vault|ssm|kms)[:.(]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z_][\w.]*[(\[]|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$|\$\{[A-Za-z_][\w.]*:?[+?]|\$\{|\$\(|^\$[A-Za-z_]|\{\{|\{%|<%|#\{|%\(|^%[A-Za-z_]+%$|@@|^__[A-Z0-9_]+__$|^!(?:Ref|Sub|GetAtt|ImportValue)|^\{?\[?\s*(?:env|secret|vault|ssm|kms)[:.(]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
 
     /// <summary>Ciphertext and password hashes: SOPS, Ansible Vault, Spring {cipher}, bcrypt, argon2, PBKDF2, crypt(3).</summary>
@@ -286,8 +304,21 @@ public static partial class SecretValues
     private static partial Regex Encrypted();
 
     /// <summary>File references: a path or a file name with a key or data extension.</summary>
-    [GeneratedRegex(@"^(?:/|\./|\.\./|~/|[A-Za-z]:\\|file:|classpath:)|\.(?:pem|key|crt|cer|p12|pfx|jks|json|txt|ya?ml|env|properties|ini|conf)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:/|\./|\.\./|~/|[A-Za-z]:\\|file:|classpath:)|\.(?:pem|key|crt|cer|p12|pfx|jks|json|txt|ya?ml|env|properties|ini|conf)$|^[\w.\-]+(?:/[\w.\-]+)+\.[a-z]{1,5}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PathLike();
+
+    /// <summary>Package versions and ranges: "^8.5.1", "~2.0", ">=1.2.3", "v1.4.0".</summary>
+    [GeneratedRegex(@"^(?:[\^~]|[<>]=?|=|v)?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Version();
+
+    [GeneratedRegex(@"^(?:[a-z]+(?:[._\-][a-z]+)+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9]*(?:[._\-:/][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdentifierWords();
+
+    [GeneratedRegex(@"^[A-Za-z][a-z]+(?:[A-Z][a-z]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CamelName();
 
     [GeneratedRegex(@"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$", RegexOptions.CultureInvariant)]
     private static partial Regex EnvName();
