@@ -52,7 +52,20 @@ public static partial class Assignments
     public static IEnumerable<Assignment> OnLine(string line, int lineNumber, FileClass fileClass, bool code = false)
     {
         var bareAllowed = !code && (fileClass & (FileClass.Properties | FileClass.Yaml | FileClass.Shell | FileClass.Dockerfile | FileClass.OtherText | FileClass.Toml)) != 0;
-        var found = false;
+        if ((fileClass & (FileClass.Xml | FileClass.Markup | FileClass.Build)) != 0)
+        {
+            var xml = Safe(XmlAdd(), line).Concat(Safe(XmlElement(), line)).ToList();
+            if (xml.Count > 0)
+            {
+                foreach (var match in xml)
+                {
+                    yield return new Assignment(match.Groups["name"].Value, match.Groups["value"].Value, true, lineNumber);
+                }
+
+                yield break;
+            }
+        }
+
         foreach (Match match in Safe(Pair(), line))
         {
             var quoted = match.Groups["value"].Success;
@@ -68,27 +81,12 @@ public static partial class Assignments
             }
 
             var value = quoted ? match.Groups["value"].Value : match.Groups["bare"].Value;
-            found = true;
             yield return new Assignment(match.Groups["name"].Value, value, quoted, lineNumber);
         }
 
         foreach (Match match in Safe(Fallback(), line))
         {
-            found = true;
             yield return new Assignment(match.Groups["name"].Value, match.Groups["value"].Value, true, lineNumber);
-        }
-
-        if (!found && (fileClass & (FileClass.Xml | FileClass.Markup | FileClass.Build)) != 0)
-        {
-            foreach (Match match in Safe(XmlAdd(), line))
-            {
-                yield return new Assignment(match.Groups["name"].Value, match.Groups["value"].Value, true, lineNumber);
-            }
-
-            foreach (Match match in Safe(XmlElement(), line))
-            {
-                yield return new Assignment(match.Groups["name"].Value, match.Groups["value"].Value, true, lineNumber);
-            }
         }
     }
 
@@ -241,7 +239,7 @@ public static partial class Assignments
         }
     }
 
-    [GeneratedRegex(@"(?<![\w.\-$@{])(?:(?<nq>[""'])(?<name>[A-Za-z_@$][\w.\-:$]{0,80})\k<nq>|(?<name>[A-Za-z_@$][\w.\-$]{0,80}))\s*\]?\s*(?:=>|:=|\?\?=|\|\|=|=(?!=)|:(?!:))\s*(?:(?<q>[""'\x60])(?<value>(?:\\.|(?!\k<q>).){0,512}?)\k<q>|(?<bare>\$\{[^}\s]{1,512}\}|[^\s""'\x60,;#}\])]{1,512}))", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
+    [GeneratedRegex(@"(?<![\w.\-$@{])(?:(?<nq>[""'])(?<name>[A-Za-z_@$][\w.\-:$]{0,80})\k<nq>|(?<name>[A-Za-z_@$][\w.\-$]{0,80}))\s*\]?\s*(?:=>|:=|\?\?=|\|\|=|=(?!=)|:(?!:))\s*(?:(?<q>[""'\x60])(?<value>(?:\\.|(?!\k<q>).){0,512}?)\k<q>|(?<bare>\$\{[^}\s]{1,512}\}|[^\s""'\x60,;}\])]{1,512}))", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex Pair();
 
     [GeneratedRegex(@"(?:process\.env\.|process\.env\[[""']|os\.environ\.get\(\s*[""']|os\.getenv\(\s*[""']|getenv\(\s*[""']|Getenv\(\s*[""']|ENV\.fetch\(\s*[""']|ENV\[[""']|\benv\(\s*[""']|config\(\s*[""']|GetEnvironmentVariable\(\s*[""'])(?<name>[\w.]{1,80})[""'\])]*\s*(?:\|\||\?\?|,|\bor\b)\s*(?:default\s*=\s*)?(?<q>[""'\x60])(?<value>[^""'\x60]{1,256})\k<q>", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]

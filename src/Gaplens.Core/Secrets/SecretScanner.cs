@@ -125,7 +125,12 @@ public sealed partial class SecretScanner
         }
 
         var found = rule.Kind == SecretKind.Assignment ? MatchAssignments(rule, text, line) : MatchPattern(rule, text, line, content);
-        return found.Where(f => InContext(rule, text, f.Line)).ToList();
+        return found.Select(f => InContext(rule, text, f.Line) switch
+        {
+            Context.Applies => f,
+            Context.Public => f with { ValueClass = SecretValueClass.Placeholder },
+            _ => null,
+        }).OfType<SecretFinding>().ToList();
     }
 
     /// <summary>Files that hold no credentials of their own: lock files (hashes, resolved URLs) and source maps.</summary>
@@ -213,34 +218,30 @@ public sealed partial class SecretScanner
     }
 
     /// <summary>
-    /// "secret: orders-tls" names a Kubernetes, Compose or vault secret object, it does not hold one: a bare "secret"
-    /// key whose value is a DNS-style name.
+    /// "secret: orders-tls" or Helm's "existingSecret: orders-db" names a Kubernetes, Compose or vault secret object, it
+    /// does not hold one: a bare "secret" key, or one that says "existing", whose value is a DNS-style name.
     /// </summary>
-    private static bool IsResourceName(string name, string value) =>
-        (name.Equals("secret", StringComparison.OrdinalIgnoreCase) || name.Equals("secrets", StringComparison.OrdinalIgnoreCase)) && DnsName().IsMatch(value);
+    private static bool IsResourceName(string name, string value)
+    {
+        var normal = Assignments.Normalize(name[(name.LastIndexOf('.') + 1)..]);
+        return (normal is "secret" or "secrets" || normal.StartsWith("existing_", StringComparison.Ordinal)) && DnsName().IsMatch(value);
+    }
 
     /// <summary>The rule's "near" and "publicWhen" conditions.</summary>
-    private static bool InContext(SecretRule rule, SourceText text, int line)
+    private static Context InContext(SecretRule rule, SourceText text, int line)
     {
         if (rule.Near is { } near && !AnyLine(text, line, near.Lines, near.Pattern))
         {
-            return false;
+            return Context.Missing;
         }
 
-        if (rule.PublicWhen is { } publicWhen)
+        if (rule.PublicWhen is { } publicWhen &&
+            (publicWhen.Files.Contains(text.File.Name, StringComparer.OrdinalIgnoreCase) || publicWhen.Near is { } pattern && AnyLine(text, line, publicWhen.Lines, pattern)))
         {
-            if (publicWhen.Files.Contains(text.File.Name, StringComparer.OrdinalIgnoreCase))
-            {
-                return false;
-            }
-
-            if (publicWhen.Near is { } pattern && AnyLine(text, line, publicWhen.Lines, pattern))
-            {
-                return false;
-            }
+            return Context.Public;
         }
 
-        return true;
+        return Context.Applies;
     }
 
     private static bool AnyLine(SourceText text, int line, int distance, Regex pattern)
@@ -286,15 +287,26 @@ public sealed partial class SecretScanner
         return list;
     }
 
-    /// <summary>One finding per file and value: the highest-priority rule names it, at its first line.</summary>
+    /// <summary>
+    /// One finding per file and value: the highest-priority rule names it, at its first line. A value that a provider
+    /// rule recognised as public (a Firebase client key) is no finding for a generic rule either.
+    /// </summary>
     private List<SecretFinding> Distinct(List<SecretFinding> findings) =>
         findings
             .GroupBy(f => (f.File.Path, f.Value))
+            .Where(g => !g.Any(f => f.ValueClass == SecretValueClass.Placeholder))
             .Select(g => g.OrderBy(f => priority.GetValueOrDefault(f.Rule, int.MaxValue)).ThenBy(f => f.Line).First())
             .OrderBy(f => f.File.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Rule.Id, StringComparer.Ordinal)
             .ToList();
+
+    private enum Context
+    {
+        Applies,
+        Missing,
+        Public,
+    }
 
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsName();

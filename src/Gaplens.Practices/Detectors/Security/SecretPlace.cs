@@ -187,7 +187,7 @@ public static partial class SecretPlaces
 
     /// <summary>Settings of the test suite named after it: configuration_testing.py, settings_test.py, application-test.yml, appsettings.Test.json.</summary>
     private static bool IsTestSettings(string name) =>
-        name.Split('.', '_', '-').Any(part => part is "test" or "tests" or "testing" or "spec" or "e2e" or "ci");
+        name.Split('.', '_', '-').Any(part => part is "test" or "tests" or "testing" or "spec" or "e2e");
 
     private static bool IsCompose(string name) =>
         (name.StartsWith("docker-compose", StringComparison.Ordinal) || name.StartsWith("compose", StringComparison.Ordinal) || name.Contains(".compose.", StringComparison.Ordinal) ||
