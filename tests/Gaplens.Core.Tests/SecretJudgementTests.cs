@@ -130,6 +130,16 @@ public sealed class SecretJudgementTests
     }
 
     [Fact]
+    public void Keywords_in_any_case_become_the_spellings_settings_use()
+    {
+        var variants = SecretCatalog.CaseVariants("api_key");
+
+        Assert.Superset(new HashSet<string> { "api_key", "API_KEY", "Api_Key", "api-key", "apiKey", "ApiKey", "APIKEY", "apikey" }, variants.ToHashSet());
+        Assert.Superset(new HashSet<string> { "\"key\"", "\"KEY\"", "\"Key\"" }, SecretCatalog.CaseVariants("\"key\"").ToHashSet());
+        Assert.Superset(new HashSet<string> { "_pass", "_PASS", "_Pass" }, SecretCatalog.CaseVariants("_pass").ToHashSet());
+    }
+
+    [Fact]
     public void An_invalid_catalog_does_not_load_and_says_why()
     {
         const string Catalog = """

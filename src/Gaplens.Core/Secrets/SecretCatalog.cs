@@ -333,7 +333,7 @@ public sealed partial class SecretCatalog
             Category = category!,
             Kind = kind,
             Level = level,
-            Terms = keywords.Select(k => new Term(k, classes, ignoreCase)).ToList(),
+            Terms = keywords.SelectMany(k => ignoreCase ? CaseVariants(k) : [k]).Distinct(StringComparer.Ordinal).Select(k => new Term(k, classes)).ToList(),
             Pattern = pattern,
             Names = names,
             MinEntropy = minEntropy,
@@ -344,6 +344,47 @@ public sealed partial class SecretCatalog
             NoMatchSamples = noMatchSamples,
             Source = source,
         };
+    }
+
+    /// <summary>
+    /// The spellings a setting name takes in practice, as exact literals (exact literals cost the content pass far less
+    /// than case-insensitive ones): "api_key" gives api_key, API_KEY, Api_Key, api-key, api.key, apiKey, ApiKey, APIKEY…;
+    /// a brand written in mixed case ("WhatsApp") is listed as such in the catalog.
+    /// </summary>
+    public static IReadOnlyList<string> CaseVariants(string keyword)
+    {
+        var lead = keyword.Length - keyword.TrimStart('_', '-', '.').Length;
+        var trail = keyword.Length - keyword.TrimEnd('_', '-', '.').Length;
+        var core = keyword[lead..(keyword.Length - trail)];
+        var prefix = keyword[..lead];
+        var suffix = keyword[(keyword.Length - trail)..];
+        var parts = core.Split(['_', '-', '.'], StringSplitOptions.RemoveEmptyEntries);
+        var variants = new List<string> { keyword };
+        void Add(string text) => variants.Add(prefix + text + suffix);
+        static string Title(string part)
+        {
+            var letter = part.AsSpan().IndexOfAnyInRange('a', 'z');
+            var lower = part.ToLowerInvariant();
+            return letter < 0 || part.AsSpan(0, letter).ContainsAnyInRange('A', 'Z') ? lower : lower[..letter] + char.ToUpperInvariant(lower[letter]) + lower[(letter + 1)..];
+        }
+
+        if (parts.Length <= 1)
+        {
+            Add(core.ToLowerInvariant());
+            Add(core.ToUpperInvariant());
+            Add(Title(core));
+            return variants;
+        }
+
+        foreach (var separator in new[] { "_", "-", ".", string.Empty })
+        {
+            Add(string.Join(separator, parts.Select(p => p.ToLowerInvariant())));
+            Add(string.Join(separator, parts.Select(p => p.ToUpperInvariant())));
+            Add(string.Join(separator, parts.Select(Title)));
+        }
+
+        Add(parts[0].ToLowerInvariant() + string.Concat(parts.Skip(1).Select(Title)));
+        return variants;
     }
 
     private static T Invalid<T>(T fallback, string message, Action<string> error)
