@@ -348,7 +348,7 @@ public sealed partial class SecretCatalog
 
     /// <summary>
     /// The spellings a setting name takes in practice, as exact literals (exact literals cost the content pass far less
-    /// than case-insensitive ones): "api_key" gives api_key, API_KEY, Api_Key, api-key, api.key, apiKey, ApiKey, APIKEY…;
+    /// than case-insensitive ones): "api_key" gives api_key, API_KEY, apiKey and ApiKey (list "api-key" too where it is used);
     /// a brand written in mixed case ("WhatsApp") is listed as such in the catalog.
     /// </summary>
     public static IReadOnlyList<string> CaseVariants(string keyword)
@@ -373,18 +373,15 @@ public sealed partial class SecretCatalog
             Add(core.ToLowerInvariant());
             Add(core.ToUpperInvariant());
             Add(Title(core));
-            return variants;
+            return variants.Distinct(StringComparer.Ordinal).ToList();
         }
 
-        foreach (var separator in new[] { "_", "-", ".", string.Empty })
-        {
-            Add(string.Join(separator, parts.Select(p => p.ToLowerInvariant())));
-            Add(string.Join(separator, parts.Select(p => p.ToUpperInvariant())));
-            Add(string.Join(separator, parts.Select(Title)));
-        }
-
+        // Separators as written in the catalog, in lower and upper case; joined words in camel and Pascal case.
+        Add(core.ToLowerInvariant());
+        Add(core.ToUpperInvariant());
         Add(parts[0].ToLowerInvariant() + string.Concat(parts.Skip(1).Select(Title)));
-        return variants;
+        Add(string.Concat(parts.Select(Title)));
+        return variants.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static T Invalid<T>(T fallback, string message, Action<string> error)

@@ -23,37 +23,33 @@ public static class SecretPatterns
 
     private sealed class Masker
     {
-        private readonly SecretRule[] patternRules;
+        /// <summary>Words that every credential setting name contains in some case: the cheap test before parsing settings.</summary>
+        private static readonly SearchValues<string> SettingWords = SearchValues.Create(["pass", "pwd", "secret", "token", "key", "credential", "auth"], StringComparison.OrdinalIgnoreCase);
+
         private readonly SecretRule[] assignmentRules;
-        private readonly SearchValues<string> exact;
-        private readonly SearchValues<string> folded;
+        private readonly SearchValues<string> literals;
+        private readonly Dictionary<char, (string Literal, SecretRule[] Rules)[]> byFirst;
 
         public Masker(SecretCatalog catalog)
         {
-            patternRules = catalog.Rules.Where(r => r.Kind is SecretKind.Token or SecretKind.Generic).ToArray();
             assignmentRules = catalog.Rules.Where(r => r.Kind == SecretKind.Assignment).ToArray();
-            var terms = catalog.Rules.Where(r => r.Kind != SecretKind.PrivateKey).SelectMany(r => r.Terms).ToList();
-            exact = SearchValues.Create(terms.Where(t => !t.IgnoreCase).Select(t => t.Literal).Distinct(StringComparer.Ordinal).ToArray(), StringComparison.Ordinal);
-            folded = SearchValues.Create(terms.Where(t => t.IgnoreCase).Select(t => t.Literal).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+            var byLiteral = catalog.Rules
+                .Where(r => r.Kind is SecretKind.Token or SecretKind.Generic)
+                .SelectMany(r => r.Terms.Select(t => (t.Literal, Rule: r)))
+                .GroupBy(x => x.Literal, StringComparer.Ordinal)
+                .Select(g => (Literal: g.Key, Rules: g.Select(x => x.Rule).Distinct().ToArray()))
+                .ToList();
+            literals = SearchValues.Create(byLiteral.Select(x => x.Literal).ToArray(), StringComparison.Ordinal);
+            byFirst = byLiteral.GroupBy(x => x.Literal[0]).ToDictionary(g => g.Key, g => g.ToArray());
         }
 
         public string Mask(string text)
         {
-            // Most report text holds none of the catalog's literals: one vectorised search settles it.
-            if (text.AsSpan().IndexOfAny(exact) < 0 && text.AsSpan().IndexOfAny(folded) < 0)
-            {
-                return text;
-            }
-
             try
             {
-                foreach (var rule in patternRules)
+                // Only the rules whose literals occur in the text run, in catalog order.
+                foreach (var rule in RulesIn(text))
                 {
-                    if (!rule.Terms.Any(t => text.Contains(t.Literal, t.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)))
-                    {
-                        continue;
-                    }
-
                     text = rule.Pattern!.Replace(text, match =>
                     {
                         var group = match.Groups["secret"];
@@ -67,12 +63,40 @@ public static class SecretPatterns
                     });
                 }
 
-                return MaskAssignments(text);
+                return text.AsSpan().IndexOfAny(SettingWords) < 0 ? text : MaskAssignments(text);
             }
             catch (RegexMatchTimeoutException)
             {
                 return Withheld;
             }
+        }
+
+        private List<SecretRule> RulesIn(string text)
+        {
+            var rules = new List<SecretRule>();
+            var span = text.AsSpan();
+            var position = 0;
+            while (position < span.Length)
+            {
+                var relative = span[position..].IndexOfAny(literals);
+                if (relative < 0)
+                {
+                    break;
+                }
+
+                var at = position + relative;
+                foreach (var (literal, candidates) in byFirst[span[at]])
+                {
+                    if (span[at..].StartsWith(literal, StringComparison.Ordinal))
+                    {
+                        rules.AddRange(candidates.Where(c => !rules.Contains(c)));
+                    }
+                }
+
+                position = at + 1;
+            }
+
+            return rules;
         }
 
         /// <summary>Values of settings whose name says password, secret, token or key ("DB_PASSWORD=hunter2" becomes "DB_PASSWORD=hunt****").</summary>
