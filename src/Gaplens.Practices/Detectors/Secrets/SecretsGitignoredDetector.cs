@@ -1,32 +1,49 @@
 using Gaplens.Core.Model;
+using Gaplens.Core.Secrets;
 using Gaplens.Practices.Engine;
 
 namespace Gaplens.Practices.Detectors.Secrets;
 
 /// <summary>
-/// .gitignore keeps secret files out: environment files, keys and certificates, local settings. A committed .env
-/// (other than an example) shows the rule is missing or not effective.
+/// .gitignore keeps secret files out. Environment files and local secret settings are where developers put real
+/// values, so ignoring them is the practice; ignoring only keys, certificates, publish profiles or Terraform state is
+/// partial. A committed environment file that sets a credential (by the same definition of environment files as
+/// sec-no-committed-secrets: templates and test settings are not environment files) shows the rule is not effective:
+/// never present, whatever its values are.
 /// </summary>
 public sealed class SecretsGitignoredDetector : IPracticeDetector
 {
-    private static readonly (string Pattern, string Kind)[] SecretPatterns =
+    /// <summary>Patterns (file names, after any folder part) whose files hold local secrets: ignoring them is the practice.</summary>
+    private static readonly (string Pattern, string Kind)[] LocalSecretFiles =
     [
         (".env", "environment files"), ("*.env", "environment files"), (".env*", "environment files"), (".env.*", "environment files"),
         (".env.local", "local environment files"), (".env*.local", "local environment files"), (".env.*.local", "local environment files"),
-        ("*.pem", "PEM keys"), ("*.key", "key files"), ("*.pfx", "certificates with keys"), ("*.p12", "certificates with keys"),
-        ("*.jks", "Java key stores"), ("*.keystore", "key stores"), ("secrets.json", "secrets files"), ("secrets.yaml", "secrets files"),
-        ("secrets.yml", "secrets files"), ("*.publishsettings", "publish settings"), ("*.pubxml", "publish profiles"), (".azure", "azd environment"),
-        ("*.tfvars", "Terraform variable files"), ("*.auto.tfvars", "Terraform variable files"), ("credentials.json", "credential files"),
-        ("id_rsa", "SSH keys"), ("*.secret", "secret files"), ("appsettings.*.local.json", "local settings"), ("local.settings.json", "Azure Functions local settings"),
-        (".dev.vars", "local secrets"), ("*.tfstate", "Terraform state"),
+        (".env.production", "environment files"), (".env.development", "environment files"), ("secrets.json", "secrets files"),
+        ("secrets.yaml", "secrets files"), ("secrets.yml", "secrets files"), ("secrets.toml", "secrets files"), (".secrets", "secrets files"),
+        ("secrets", "secrets folder"), ("*.secret", "secret files"), ("*.secrets", "secret files"), ("credentials.json", "credential files"),
+        ("credentials", "credential files"), ("appsettings.*.local.json", "local settings"), ("appsettings.local.json", "local settings"),
+        ("local.settings.json", "Azure Functions local settings"), ("local_settings.py", "local settings"), ("settings_local.py", "local settings"),
+        ("*.local.json", "local settings"), (".dev.vars", "local secrets"), ("master.key", "Rails master key"), ("*.key.json", "credential files"),
     ];
+
+    /// <summary>Patterns that keep key material or deployment state out: good, but not where application secrets are edited.</summary>
+    private static readonly (string Pattern, string Kind)[] KeyFiles =
+    [
+        ("*.pem", "PEM keys"), ("*.key", "key files"), ("*.pfx", "certificates with keys"), ("*.p12", "certificates with keys"),
+        ("*.jks", "Java key stores"), ("*.keystore", "key stores"), ("id_rsa", "SSH keys"), ("id_rsa*", "SSH keys"), ("id_ed25519", "SSH keys"),
+        ("*.publishsettings", "publish settings"), ("*.pubxml", "publish profiles"), (".azure", "azd environment"), ("*.tfvars", "Terraform variable files"),
+        ("*.auto.tfvars", "Terraform variable files"), ("*.tfstate", "Terraform state"), ("*.tfstate.*", "Terraform state"), ("*.gpg", "encrypted files"),
+    ];
+
+    private static readonly string[] SecretWords = ["password", "secret", "credential", "token"];
 
     public string PracticeId => "secrets-gitignored";
 
     public Verdict Detect(PracticeContext context)
     {
         var ignores = context.Workspace.Files.Files.Where(f => f.Name == ".gitignore").ToList();
-        var covered = new List<Evidence>();
+        var local = new List<Evidence>();
+        var keys = new List<Evidence>();
         foreach (var file in ignores)
         {
             var text = context.Workspace.Text(file);
@@ -37,31 +54,37 @@ public sealed class SecretsGitignoredDetector : IPracticeDetector
 
             for (var i = 1; i <= text.LineCount; i++)
             {
-                var line = text.Line(i).Trim().TrimStart('/').TrimEnd('/');
-                if (line.StartsWith('#') || line.StartsWith('!'))
+                var line = text.Line(i).Trim();
+                if (line.Length == 0 || line.StartsWith('#') || line.StartsWith('!'))
                 {
                     continue;
                 }
 
-                var pattern = line.StartsWith("**/", StringComparison.Ordinal) ? line[3..] : line;
-                foreach (var (secret, kind) in SecretPatterns)
+                var pattern = line.TrimEnd('/');
+                var name = pattern[(pattern.LastIndexOf('/') + 1)..];
+                if (Find(LocalSecretFiles, name) is { } localKind)
                 {
-                    if (pattern.Equals(secret, StringComparison.OrdinalIgnoreCase))
-                    {
-                        covered.Add(new Evidence(file.Path, i, $"ignores {kind} ({line})"));
-                        break;
-                    }
+                    local.Add(new Evidence(file.Path, i, $"ignores {localKind} ({line})"));
+                }
+                else if (Find(KeyFiles, name) is { } keyKind)
+                {
+                    keys.Add(new Evidence(file.Path, i, $"ignores {keyKind} ({line})"));
+                }
+                else if (SecretWords.Any(w => pattern.Contains(w, StringComparison.OrdinalIgnoreCase)))
+                {
+                    keys.Add(new Evidence(file.Path, i, $"ignores secret files of this repository ({line})"));
                 }
             }
         }
 
         var committedEnv = context.Workspace.Files.Files
-            .Where(f => (f.Name == ".env" || f.Name.StartsWith(".env.", StringComparison.Ordinal)) && !IsTemplate(f.Name) && !context.Workspace.IsTestPath(f.Path))
-            .Select(f => (File: f, Line: CredentialLine(context, f)))
+            .Where(f => EnvFiles.Classify(f.Name) == EnvFileKind.Environment && !context.Workspace.IsTestPath(f.Path))
+            .Select(f => (File: f, Line: context.Workspace.Text(f) is { } text ? EnvFiles.CredentialLine(text) : null))
             .Where(x => x.Line is not null)
             .Select(x => new Evidence(x.File.Path, x.Line, "environment file with credential settings committed to the repository"))
             .ToList();
 
+        var covered = local.Concat(keys).ToList();
         if (committedEnv.Count > 0)
         {
             var reason = $"{string.Join(", ", committedEnv.Select(e => e.Path))} is committed, so .env files are not ignored: real values edited into it would be committed too.";
@@ -70,9 +93,15 @@ public sealed class SecretsGitignoredDetector : IPracticeDetector
                 : context.Missing(reason, [".env / .env.* in .gitignore", "*.pem, *.key, *.pfx", "secrets.json, local settings"], committedEnv);
         }
 
-        if (covered.Count > 0)
+        if (local.Count > 0)
         {
             return context.Present(covered, "The .gitignore keeps secret files out: " + string.Join(", ", covered.Select(c => c.Detail).Distinct().Take(4)) + ".");
+        }
+
+        if (keys.Count > 0)
+        {
+            return context.Partial(keys,
+                $"The .gitignore keeps key material out ({PracticeContext.Describe(keys)}), but not environment files or local secret settings (.env, .env.*, secrets.json, local settings), where real values are usually edited.");
         }
 
         return ignores.Count == 0
@@ -81,52 +110,17 @@ public sealed class SecretsGitignoredDetector : IPracticeDetector
                 [".env / .env.*", "*.pem, *.key, *.pfx, *.p12", "secrets.json, local settings"], ignores.Select(f => new Evidence(f.Path, 1, ".gitignore without secret patterns")));
     }
 
-    private static readonly string[] PublicPrefixes = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "PUBLIC_", "EXPO_PUBLIC_", "NUXT_PUBLIC_"];
-
-    /// <summary>First line of a committed .env that sets a credential (a .env holding only public settings is harmless).</summary>
-    private static int? CredentialLine(PracticeContext context, Gaplens.Core.Files.RepoFile file)
+    private static string? Find((string Pattern, string Kind)[] patterns, string name)
     {
-        var text = context.Workspace.Text(file);
-        if (text is null)
+        var bare = name.StartsWith("**", StringComparison.Ordinal) ? name.TrimStart('*') : name;
+        foreach (var (pattern, kind) in patterns)
         {
-            return null;
-        }
-
-        for (var i = 1; i <= text.LineCount; i++)
-        {
-            var line = text.Line(i).Trim();
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (line.StartsWith('#') || eq <= 0)
+            if (bare.Equals(pattern, StringComparison.OrdinalIgnoreCase))
             {
-                continue;
-            }
-
-            var key = line[..eq].Trim().ToUpperInvariant();
-            var value = line[(eq + 1)..].Trim().Trim('"', '\'');
-            if (value.Length == 0 || PublicPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
-            {
-                // An empty value or a setting the build ships to browsers holds no credential.
-                continue;
-            }
-
-            if (value.Contains("://", StringComparison.Ordinal) && value.Contains('@', StringComparison.Ordinal) && value.IndexOf(':', value.IndexOf("://", StringComparison.Ordinal) + 3) is var colon && colon > 0 && colon < value.IndexOf('@', StringComparison.Ordinal))
-            {
-                return i; // a connection URL with a password (postgres://user:pass@host)
-            }
-
-            if (key.Contains("SECRET", StringComparison.Ordinal) || key.Contains("PASSWORD", StringComparison.Ordinal) || key.Contains("TOKEN", StringComparison.Ordinal) ||
-                key.Contains("API_KEY", StringComparison.Ordinal) || key.Contains("APIKEY", StringComparison.Ordinal) || key.Contains("PRIVATE", StringComparison.Ordinal) ||
-                key.Contains("CREDENTIAL", StringComparison.Ordinal) || key.EndsWith("_KEY", StringComparison.Ordinal) || key.Contains("DSN", StringComparison.Ordinal))
-            {
-                return i;
+                return kind;
             }
         }
 
         return null;
     }
-
-    private static bool IsTemplate(string name) =>
-        name.Contains("example", StringComparison.OrdinalIgnoreCase) || name.Contains("sample", StringComparison.OrdinalIgnoreCase) ||
-        name.Contains("template", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dist", StringComparison.OrdinalIgnoreCase) ||
-        name.Contains("defaults", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".schema", StringComparison.OrdinalIgnoreCase);
 }

@@ -4,188 +4,198 @@ using Gaplens.Core.Model;
 using Gaplens.Core.Search;
 using Gaplens.Core.Secrets;
 using Gaplens.Ecosystems;
-using Gaplens.Ecosystems.Facts;
 using Gaplens.Ecosystems.Yaml;
 using Gaplens.Practices.Engine;
 
 namespace Gaplens.Practices.Detectors.Security;
 
 /// <summary>
-/// Credentials committed to the repository. Provider-shaped keys and private keys outside tests make the practice
-/// missing; test keys, plaintext Kubernetes Secrets and connection-string passwords for real hosts make it partial.
-/// Placeholders that an application refuses ("changethis") are not secrets. Values are always masked.
+/// Credentials committed to the repository, found with the secret catalog (provider formats, private key material,
+/// connection URLs, settings named password/secret/token/key) on the candidate lines of the content pass, and weighed
+/// by where they sit (<see cref="SecretPlaces"/>): a live credential in anything that ships makes the practice missing;
+/// test fixtures, demo credentials of local setups and test-mode keys make it partial; placeholders, references and
+/// documentation examples are not findings. Each credential counts once per file. Values are always masked.
 /// </summary>
 public sealed partial class CommittedSecretsDetector : IPracticeDetector
 {
-    private static readonly Term JwkMarker = new("\"kty\"", FileClass.Json | FileClass.OtherText);
-    private static readonly Term ConnectionPassword = new("Password=", FileClass.Json | FileClass.Xml | FileClass.Yaml | FileClass.Properties, IgnoreCase: true);
+    private const int Shown = 3;
 
-    private static readonly string[] Placeholders =
-    [
-        "example", "changeme", "change_me", "change-me", "changethis", "your", "xxx", "placeholder", "dummy", "sample", "<", "${", "{{", "$(",
-        "redacted", "todo", "fake", "test", "***", "replace", "insert", "secret", "password", "pass123", "p@ss", "foobar", "localdev", "notreal", "mock",
-    ];
+    private static readonly SecretScanner Scanner = new();
 
     public string PracticeId => "sec-no-committed-secrets";
 
-    public IEnumerable<Term> Terms => SecretPatterns.All.Select(p => p.Term).Concat([JwkMarker, ConnectionPassword]);
+    public IEnumerable<Term> Terms => Scanner.Terms;
 
     public Verdict Detect(PracticeContext context)
     {
         var workspace = context.Workspace;
-        var serious = new List<Evidence>();
-        var minor = new List<Evidence>();
-
-        foreach (var pattern in SecretPatterns.All)
+        if (workspace.Content.FilesRead == 0)
         {
-            foreach (var hit in workspace.Content.Hits(pattern.Term))
-            {
-                var match = pattern.Regex.Match(hit.LineText);
-                if (!match.Success || IsPlaceholder(match.Groups[pattern.ValueGroup].Value) || IsKnownPublic(match.Value))
-                {
-                    continue;
-                }
-
-                var shown = pattern.Name == "private key" ? "a private key block" : SecretPatterns.MaskValue(match.Groups[pattern.ValueGroup].Value);
-                var evidence = new Evidence(hit.File.Path, hit.Line, $"{pattern.Name} committed: {shown}");
-                (IsTestOrSample(workspace, hit.File.Path) ? minor : serious).Add(evidence);
-            }
+            return context.NotApplicable("No text file of the repository could be read, so nothing could be checked for credentials.");
         }
 
-        foreach (var hit in workspace.Content.Hits(JwkMarker))
-        {
-            if (workspace.Text(hit.File)?.Text is { } text && JwkPrivate().IsMatch(text))
-            {
-                var evidence = new Evidence(hit.File.Path, hit.Line, "private JSON Web Key committed (has a \"d\" member)");
-                (IsTestOrSample(workspace, hit.File.Path) ? minor : serious).Add(evidence);
-            }
-        }
-
-        foreach (var file in workspace.Files.Files)
-        {
-            var name = file.Name.ToLowerInvariant();
-            if (name.EndsWith(".pfx", StringComparison.Ordinal) || name.EndsWith(".p12", StringComparison.Ordinal) || name.EndsWith(".jks", StringComparison.Ordinal) || name.EndsWith(".keystore", StringComparison.Ordinal))
-            {
-                minor.Add(new Evidence(file.Path, null, "key store committed (certificate with private key)"));
-            }
-            else if (IsDotEnv(name))
-            {
-                serious.AddRange(DotEnvSecrets(workspace, file));
-            }
-        }
-
-        minor.AddRange(KubernetesSecrets(workspace));
-        minor.AddRange(ConnectionStringPasswords(workspace));
-
+        var findings = Findings(workspace);
+        var serious = findings.Where(f => f.Weight == SecretWeight.Serious).ToList();
+        var minor = findings.Where(f => f.Weight == SecretWeight.Minor).ToList();
         if (serious.Count > 0)
         {
-            return context.Missing($"{serious.Count} credential(s) committed to the repository (values masked): {PracticeContext.Describe(serious)}. Rotate them, remove them from history and load them from a secret store.",
-                [], serious.Concat(minor));
+            var also = minor.Count > 0 ? $" Also {Count(minor)} of lower risk (tests, demo or test-mode credentials)." : string.Empty;
+            return context.Missing(
+                $"{Count(serious)} committed to the repository (values masked): {List(serious)}. Rotate them, remove them from history and load them from a secret store.{also}",
+                [], serious.Concat(minor).Select(f => f.Evidence));
         }
 
         if (minor.Count > 0)
         {
-            return context.Partial(minor, $"No production credentials found, but {PracticeContext.Describe(minor)}. Make sure these are not used by any real environment and move them out of the repository.");
+            return context.Partial(minor.Select(f => f.Evidence),
+                $"No production credentials found, but {Count(minor)} of lower risk: {List(minor)}. Make sure these are not used by any real environment and move them out of the repository.");
         }
 
-        var scanned = workspace.Content.FilesRead;
-        return context.Present([new Evidence(".", null, $"{scanned:N0} text files checked for credentials")], "No credentials found in the scanned files: no provider keys or tokens, private keys, key stores, plaintext Kubernetes Secrets or passwords in connection strings and .env files.");
+        var evidence = new List<Evidence> { new(".", null, $"{workspace.Content.FilesRead:N0} text files checked against {Scanner.Catalog.Rules.Count} credential formats") };
+        evidence.AddRange(PracticeContext.EvidenceOf(context.PresentMatches));
+        return context.Present(evidence,
+            "No credentials found in the scanned files: no provider keys or tokens, private keys, key stores, plaintext Kubernetes Secrets, passwords in connection strings or hard-coded secrets in code, configuration and .env files.");
     }
 
-    private static bool IsDotEnv(string name) =>
-        (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal) || name.EndsWith(".env", StringComparison.Ordinal)) &&
-        !name.Contains("example", StringComparison.Ordinal) && !name.Contains("sample", StringComparison.Ordinal) &&
-        !name.Contains("template", StringComparison.Ordinal) && !name.EndsWith(".dist", StringComparison.Ordinal) && !name.Contains("defaults", StringComparison.Ordinal);
-
-    /// <summary>KEY=value lines of a committed .env whose key names a credential and whose value looks random.</summary>
-    private static IEnumerable<Evidence> DotEnvSecrets(Workspace workspace, RepoFile file)
+    /// <summary>
+    /// Every credential that counts, weighed: one per file and value (the same value twice in a file is one
+    /// credential), serious before minor when both weigh the same value, in path and line order.
+    /// </summary>
+    internal static IReadOnlyList<Finding> Findings(Workspace workspace)
     {
-        var text = workspace.Text(file);
-        if (text is null || IsTestOrSample(workspace, file.Path))
+        var secretManifests = workspace.KubernetesObjects.Where(o => o.Kind == "Secret" && !o.FromTemplate).Select(o => o.Path).ToHashSet(StringComparer.Ordinal);
+        var findings = new List<Finding>();
+        foreach (var finding in Scanner.Scan(workspace.Content))
         {
-            yield break;
-        }
-
-        for (var i = 1; i <= text.LineCount; i++)
-        {
-            var match = EnvAssignment().Match(text.Line(i));
-            if (!match.Success)
+            // A plaintext Secret manifest is judged as a whole below (its data values are base64).
+            if (!finding.IsFormat && secretManifests.Contains(finding.File.Path))
             {
                 continue;
             }
 
-            var value = match.Groups[2].Value.Trim().Trim('"', '\'');
-            if (value.Length >= 16 && !IsPlaceholder(value) && Entropy(value) >= 3.5)
+            var line = workspace.Text(finding.File)?.Line(finding.Line) ?? string.Empty;
+            var place = SecretPlaces.Of(workspace, finding.File, line);
+            var weight = SecretPlaces.Weigh(finding, place, IsLocalHost(finding, workspace));
+            if (weight != SecretWeight.None)
             {
-                yield return new Evidence(file.Path, i, $"{match.Groups[1].Value} in a committed .env: {SecretPatterns.MaskValue(value)}");
+                findings.Add(new Finding(finding.File.Path, finding.Line, finding.Value, weight, Detail(finding, place), finding.Rule));
             }
+        }
+
+        findings.AddRange(KeyFiles(workspace));
+        findings.AddRange(KubernetesSecrets(workspace));
+        return findings
+            .GroupBy(f => (f.Path, f.Value))
+            .Select(g => g.OrderByDescending(f => f.Weight).ThenBy(f => f.Line ?? 0).First())
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.Line ?? 0)
+            .ThenBy(f => f.Detail, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>"3 credential(s) in 2 file(s)": each value counted once per file.</summary>
+    private static string Count(IReadOnlyCollection<Finding> findings) =>
+        $"{findings.Count} credential(s) in {findings.Select(f => f.Path).Distinct(StringComparer.Ordinal).Count()} file(s)";
+
+    private static string List(IReadOnlyList<Finding> findings)
+    {
+        var shown = findings.Take(Shown).Select(f => $"{f.Evidence.Detail} ({f.Evidence})");
+        var more = findings.Count > Shown ? $"; and {findings.Count - Shown} more" : string.Empty;
+        return string.Join("; ", shown) + more;
+    }
+
+    private static string Detail(SecretFinding finding, SecretPlace place)
+    {
+        var title = finding.Rule.Kind is SecretKind.Assignment or SecretKind.Generic
+            ? (finding.ValueClass == SecretValueClass.Weak ? "weak or default " : "hard-coded ") + finding.Rule.Title + (finding.Name is { Length: > 0 } name && finding.Rule.Kind == SecretKind.Assignment ? $" ({name})" : string.Empty)
+            : finding.Rule.Title + (finding.Rule.Level == SecretLevel.Low ? " (test mode)" : string.Empty);
+        var where = SecretPlaces.Describe(place);
+        return $"{title}{(where.Length > 0 ? " " + where : string.Empty)}: {finding.Masked}";
+    }
+
+    /// <summary>True when the credential can only reach the developer's own machine (localhost, 127.0.0.1, LocalDB).</summary>
+    private static bool IsLocalHost(SecretFinding finding, Workspace workspace)
+    {
+        var host = finding.Host;
+        if (host is null && finding.Rule.Id == "connection-string-password" && workspace.Text(finding.File) is { } text)
+        {
+            host = ConnectionHost().Match(text.Line(finding.Line)) is { Success: true } m ? m.Groups["host"].Value : null;
+        }
+
+        return host is not null && LocalHost().IsMatch(host.Trim());
+    }
+
+    /// <summary>Key stores, Rails master keys and Terraform state, recognised by name (their content is binary or not read).</summary>
+    private static IEnumerable<Finding> KeyFiles(Workspace workspace)
+    {
+        foreach (var file in workspace.Files.Files)
+        {
+            var name = file.Name.ToLowerInvariant();
+            string? what = null;
+            if (name.EndsWith(".pfx", StringComparison.Ordinal) || name.EndsWith(".p12", StringComparison.Ordinal))
+            {
+                what = "key store (certificate with its private key)";
+            }
+            else if (name.EndsWith(".jks", StringComparison.Ordinal) || name.EndsWith(".keystore", StringComparison.Ordinal))
+            {
+                what = "Java / Android key store";
+            }
+            else if (name == "master.key" || name.EndsWith(".key", StringComparison.Ordinal) && file.Directory.EndsWith("config/credentials", StringComparison.Ordinal))
+            {
+                what = "Rails master key";
+            }
+            else if (name.EndsWith(".tfstate", StringComparison.Ordinal))
+            {
+                what = "Terraform state (resource attributes, often passwords, in plain text)";
+            }
+
+            if (what is null)
+            {
+                continue;
+            }
+
+            var place = SecretPlaces.Of(workspace, file);
+            var throwaway = place is SecretPlace.Test or SecretPlace.Sample or SecretPlace.Docs or SecretPlace.Development or SecretPlace.LocalCompose ||
+                            name.Contains("debug", StringComparison.Ordinal) || name.Contains("dev", StringComparison.Ordinal) || name.Contains("localhost", StringComparison.Ordinal) ||
+                            name.Contains("test", StringComparison.Ordinal) || name.Contains("sample", StringComparison.Ordinal) || name.Contains("example", StringComparison.Ordinal);
+            var weight = throwaway || name.EndsWith(".tfstate", StringComparison.Ordinal) ? SecretWeight.Minor : SecretWeight.Serious;
+            yield return new Finding(file.Path, null, file.Path, weight, $"{what} committed");
         }
     }
 
-    private static IEnumerable<Evidence> KubernetesSecrets(Workspace workspace)
+    /// <summary>Kubernetes Secret manifests with values in plain text (data is only base64): a random value is a committed secret, anything else a demo credential.</summary>
+    private static IEnumerable<Finding> KubernetesSecrets(Workspace workspace)
     {
         foreach (var secret in workspace.KubernetesObjects.Where(o => o.Kind == "Secret" && !o.FromTemplate))
         {
+            var file = workspace.Files.Files.FirstOrDefault(f => f.Path == secret.Path);
+            var place = file is null ? SecretPlace.Production : SecretPlaces.Of(workspace, file);
+            if (place is SecretPlace.Test or SecretPlace.Sample or SecretPlace.Docs)
+            {
+                continue;
+            }
+
             foreach (var section in new[] { "data", "stringData" })
             {
                 foreach (var (key, value, line) in secret.Node.Get(section).Entries())
                 {
                     var raw = value.Scalar() ?? string.Empty;
                     var decoded = section == "data" ? TryBase64(raw) : raw;
-                    if (decoded.Length > 0 && !IsPlaceholder(decoded))
+                    var valueClass = SecretValues.Classify(decoded);
+
+                    // A Secret also carries settings that are not credentials (host, port, database name): only a
+                    // credential-named key or a random value counts.
+                    if (valueClass == SecretValueClass.Placeholder || valueClass != SecretValueClass.Strong && !CredentialKey().IsMatch(key))
                     {
-                        yield return new Evidence(secret.Path, line, $"plaintext Kubernetes Secret '{secret.Name}' holds {key}: {SecretPatterns.MaskValue(decoded)}");
+                        continue;
                     }
+
+                    var weight = valueClass == SecretValueClass.Strong ? SecretWeight.Serious : SecretWeight.Minor;
+                    yield return new Finding(secret.Path, line, decoded, weight, $"plaintext Kubernetes Secret '{secret.Name}' holds {key}: {SecretPatterns.MaskValue(decoded)}");
                 }
             }
         }
     }
-
-    /// <summary>Passwords in connection strings of non-development settings that point at a real host.</summary>
-    private static IEnumerable<Evidence> ConnectionStringPasswords(Workspace workspace)
-    {
-        foreach (var hit in workspace.Content.Hits(ConnectionPassword))
-        {
-            var path = hit.File.Path;
-            if (IsTestOrSample(workspace, path) || path.Contains("Development", StringComparison.OrdinalIgnoreCase) || path.Contains(".local.", StringComparison.OrdinalIgnoreCase) ||
-                hit.File.Name.StartsWith("docker-compose", StringComparison.OrdinalIgnoreCase) || hit.File.Name.StartsWith("compose", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var match = ConnectionStringPassword().Match(hit.LineText);
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var value = match.Groups[1].Value.Trim();
-            if (IsPlaceholder(value) || LocalHost().IsMatch(hit.LineText) || value.Length < 6)
-            {
-                continue;
-            }
-
-            yield return new Evidence(path, hit.Line, $"password in a connection string: {SecretPatterns.MaskValue(value)}");
-        }
-    }
-
-    private static bool IsTestOrSample(Workspace workspace, string path) => workspace.IsTestPath(path) || FactsBuilder.IsExcluded(path);
-
-    public static bool IsPlaceholder(string value)
-    {
-        var lower = value.ToLowerInvariant();
-        if (lower.Length == 0 || lower.Distinct().Count() <= 2)
-        {
-            return true;
-        }
-
-        return Placeholders.Any(p => lower.Contains(p, StringComparison.Ordinal));
-    }
-
-    /// <summary>Documented public values: AWS's example key and the Azure storage emulator's well-known key.</summary>
-    private static bool IsKnownPublic(string value) =>
-        value.Contains("EXAMPLE", StringComparison.Ordinal) ||
-        value.Contains("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==", StringComparison.Ordinal);
 
     private static string TryBase64(string value)
     {
@@ -199,21 +209,18 @@ public sealed partial class CommittedSecretsDetector : IPracticeDetector
         }
     }
 
-    private static double Entropy(string value)
+    /// <summary>One credential in one file (Value is never shown; Evidence carries the masked form).</summary>
+    internal sealed record Finding(string Path, int? Line, string Value, SecretWeight Weight, string Detail, SecretRule? Rule = null)
     {
-        var counts = value.GroupBy(c => c).Select(g => (double)g.Count());
-        return -counts.Sum(c => c / value.Length * Math.Log2(c / value.Length));
+        public Evidence Evidence => new(Path, Line, Detail);
     }
 
-    [GeneratedRegex(@"^\s*(?:export\s+)?([A-Z0-9_]*(?:SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CLIENT_SECRET)[A-Z0-9_]*)\s*=\s*(.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex EnvAssignment();
+    [GeneratedRegex(@"(?i)pass|pwd|secret|token|key|credential|auth|private|cert|connection|dsn|url|uri", RegexOptions.CultureInvariant)]
+    private static partial Regex CredentialKey();
 
-    [GeneratedRegex(@"(?i)(?:password|pwd)\s*=\s*([^;""'\s]+)")]
-    private static partial Regex ConnectionStringPassword();
+    [GeneratedRegex(@"(?i)(?:^|[;""'\s])(?:host|server|data source|address|addr)\s*=\s*(?<host>[^;""']+)", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant)]
+    private static partial Regex ConnectionHost();
 
-    [GeneratedRegex(@"(?i)(localhost|127\.0\.0\.1|\(localdb\)|host\.docker\.internal|0\.0\.0\.0|\bdb\b|Server=\.;)")]
+    [GeneratedRegex(@"^(?:tcp:)?(?:localhost|127\.0\.0\.1|::1|\[::1\]|\(localdb\)|\.|host\.docker\.internal)(?:[,:\\].*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LocalHost();
-
-    [GeneratedRegex(@"""d""\s*:\s*""[A-Za-z0-9_-]{20,}""")]
-    private static partial Regex JwkPrivate();
 }
