@@ -1,4 +1,5 @@
 using Gaplens.Core.Model;
+using Gaplens.Ecosystems.Containers;
 using Gaplens.Ecosystems.Facts;
 using Gaplens.Ecosystems.Packages;
 
@@ -77,7 +78,11 @@ internal static class DeploymentServices
         var workspace = discovery.Workspace;
         foreach (var dockerfile in workspace.Dockerfiles)
         {
-            if (dockerfile.IsDevContainer || discovery.IsExcludedOrTest(dockerfile.Path))
+            // A Dockerfile that a service's build already names (a shared docker/Dockerfile every module builds with)
+            // is that service's, and one that only configures an infrastructure image (FROM grafana/grafana) is no
+            // program of the repository.
+            if (dockerfile.IsDevContainer || discovery.IsExcludedOrTest(dockerfile.Path) || discovery.Services.Any(s => s.Dockerfiles.Contains(dockerfile.Path)) ||
+                ConfiguresInfrastructure(dockerfile))
             {
                 continue;
             }
@@ -107,6 +112,23 @@ internal static class DeploymentServices
             added.Dockerfiles.Add(dockerfile.Path);
         }
     }
+
+    /// <summary>
+    /// A single-stage build on an infrastructure product's image (grafana, prometheus, a database) adds configuration
+    /// to it; base images that commonly carry a program (alpine, busybox, nginx or caddy serving a built site) do not count.
+    /// </summary>
+    internal static bool ConfiguresInfrastructure(Dockerfile dockerfile)
+    {
+        if (dockerfile.All("FROM").Count() != 1 || dockerfile.FinalFrom is not { } from)
+        {
+            return false;
+        }
+
+        var image = Dockerfile.ImageOf(from);
+        return DataStores.IsInfrastructureImage(image) && !ProgramBaseImages.Contains(DataStores.ShortImageName(image));
+    }
+
+    private static readonly HashSet<string> ProgramBaseImages = new(StringComparer.Ordinal) { "alpine", "busybox", "curl", "nginx", "caddy", "httpd" };
 
     private static void AddCompose(ServiceDiscovery discovery)
     {
@@ -138,7 +160,8 @@ internal static class DeploymentServices
                     continue;
                 }
 
-                if (!workspace.Files.DirectoryExists(context) && context.Length > 0)
+                if (!workspace.Files.DirectoryExists(context) && context.Length > 0 ||
+                    workspace.Dockerfiles.FirstOrDefault(d => d.Path == dockerfilePath) is { } built && ConfiguresInfrastructure(built))
                 {
                     continue;
                 }
