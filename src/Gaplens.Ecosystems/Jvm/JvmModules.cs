@@ -18,6 +18,9 @@ public sealed record JvmModule(
     IReadOnlyList<(string Path, int Line)> Dockerfiles,
     IReadOnlyList<string> SbtPlugins)
 {
+    /// <summary>The name of the program this module packages (sbt Docker / packageName), when the build sets one.</summary>
+    public string? ProgramName { get; init; }
+
     /// <summary>True when the module (or what it inherits) declares a run-time dependency with this name (a trailing '*' is a prefix).</summary>
     public bool Has(string name) => Packages.Any(p => !p.Development && Matches(p.Name, name));
 
@@ -190,7 +193,10 @@ public static class JvmModules
             {
                 var dependsOn = project.DependsOn.Where(byId.ContainsKey).Select(id => byId[id].Directory).Where(d => d != project.Directory).Distinct(StringComparer.Ordinal).ToList();
                 var name = project.Directory == buildDirectory ? buildFile.Name ?? project.Name ?? project.Id : RelativePaths.FileName(project.Directory);
-                modules[project.Directory] = new JvmModule(project.Directory, name, buildFile.Path, project.Line, packages, dependsOn, project.MainClasses, [], project.Plugins);
+                modules[project.Directory] = new JvmModule(project.Directory, name, buildFile.Path, project.Line, packages, dependsOn, project.MainClasses, [], project.Plugins)
+                {
+                    ProgramName = project.PackageName ?? (project.Plugins.Contains("DockerPlugin") ? buildFile.Name : null),
+                };
             }
 
             if (!modules.ContainsKey(buildDirectory))

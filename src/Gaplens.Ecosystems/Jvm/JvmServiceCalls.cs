@@ -8,16 +8,18 @@ namespace Gaplens.Ecosystems.Jvm;
 /// <summary>
 /// Calls from one JVM service to another service of the repository: a load-balanced or plain URL that names the
 /// other service (lb://customers-service in a Spring Cloud Gateway route, http://visits-service/... in a client or in
-/// configuration) or a Feign client bound to it (@FeignClient(name = "visits-service")).
+/// configuration) or a Feign client bound to it (@FeignClient(name = "visits-service")), and any service-discovery
+/// URL (lb://, stork://), which names a service found through the registry.
 /// </summary>
 internal static class JvmServiceCalls
 {
     private static readonly Term LoadBalanced = new("lb://", FileClass.Java | FileClass.Yaml | FileClass.Properties);
+    private static readonly Term Stork = new("stork://", FileClass.Java);
     private static readonly Term HttpLiteral = new("\"http://", FileClass.Java);
     private static readonly Term HttpsLiteral = new("\"https://", FileClass.Java);
     private static readonly Term Feign = new("@FeignClient(", FileClass.Java);
 
-    public static IEnumerable<Term> Terms => [LoadBalanced, HttpLiteral, HttpsLiteral, Feign];
+    public static IEnumerable<Term> Terms => [LoadBalanced, Stork, HttpLiteral, HttpsLiteral, Feign];
 
     private static readonly string[] ConfigExtensions = [".yml", ".yaml", ".properties", ".conf"];
 
@@ -37,6 +39,12 @@ internal static class JvmServiceCalls
             var others = services.Where(s => s != caller).Select(s => (Service: s, Names: names[s].Where(n => !names[caller].Contains(n)).ToList())).ToList();
             foreach (var (path, line, text) in Lines(workspace, caller, configFiles))
             {
+                if (DiscoveredService(text) is { } logical)
+                {
+                    found.Add(new Evidence(path, line, $"'{caller.Name}' calls '{logical}' through service discovery"));
+                    continue;
+                }
+
                 foreach (var (callee, calleeNames) in others)
                 {
                     if (calleeNames.FirstOrDefault(n => Names(text, n)) is { } name)
@@ -82,6 +90,30 @@ internal static class JvmServiceCalls
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The logical service name of a service-discovery URL (Spring Cloud LoadBalancer lb://, SmallRye Stork stork://):
+    /// such a URL always calls another service, found through the registry rather than by host name.
+    /// </summary>
+    private static string? DiscoveredService(string line)
+    {
+        foreach (var scheme in new[] { "lb://", "stork://" })
+        {
+            var at = line.IndexOf(scheme, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var rest = line[(at + scheme.Length)..];
+                var end = rest.IndexOfAny(['/', ':', '"', '\'', ' ', ')', ',', '?']);
+                var name = end < 0 ? rest.Trim() : rest[..end];
+                if (name.Length > 0 && !name.Contains("${", StringComparison.Ordinal))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Framework settings: src/main/resources of a JVM module, or a Play conf/ folder.</summary>

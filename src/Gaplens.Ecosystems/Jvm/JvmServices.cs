@@ -224,6 +224,12 @@ internal static class JvmServices
             {
                 served[0].Roots.Add(root);
             }
+
+            if (packaging.ProgramName is { Length: > 0 } program && !program.Equals(served[0].Name, StringComparison.OrdinalIgnoreCase))
+            {
+                served[0].Aliases.Add(served[0].Name);
+                served[0].Name = program;
+            }
         }
     }
 

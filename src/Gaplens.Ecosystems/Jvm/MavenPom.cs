@@ -72,6 +72,15 @@ public sealed class MavenPom
         }
 
         var pom = new MavenPom(source.File.Path);
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var group in root.Elements().Where(e => e.Name.LocalName == "properties"))
+        {
+            foreach (var property in group.Elements())
+            {
+                properties[property.Name.LocalName] = property.Value.Trim();
+            }
+        }
+
         pom.GroupId = Child(root, "groupId");
         pom.ArtifactId = Child(root, "artifactId");
         pom.Packaging = Child(root, "packaging");
@@ -86,23 +95,14 @@ public sealed class MavenPom
             }
         }
 
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in root.Elements().Where(e => e.Name.LocalName == "properties"))
-        {
-            foreach (var property in group.Elements())
-            {
-                properties[property.Name.LocalName] = property.Value.Trim();
-            }
-        }
-
         pom.Modules = root.Descendants().Where(e => e.Name.LocalName == "module" && e.Parent?.Name.LocalName == "modules")
             .Select(e => RelativePaths.Combine(pom.Directory, e.Value.Trim())).Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
         var packages = new List<PackageReference>();
         foreach (var element in root.Descendants().Where(e => e.Name.LocalName is "dependency" or "plugin" or "parent" && !InManagement(e)))
         {
-            var group = Child(element, "groupId") ?? (element.Name.LocalName == "plugin" ? "org.apache.maven.plugins" : string.Empty);
-            var artifact = Child(element, "artifactId");
+            var group = Interpolate(Child(element, "groupId") ?? (element.Name.LocalName == "plugin" ? "org.apache.maven.plugins" : string.Empty), properties);
+            var artifact = Child(element, "artifactId") is { } a ? Interpolate(a, properties) : null;
             if (string.IsNullOrEmpty(artifact) || element.Name.LocalName == "dependency" && element.Parent?.Name.LocalName is not "dependencies")
             {
                 continue;

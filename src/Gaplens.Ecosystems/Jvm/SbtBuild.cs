@@ -39,7 +39,11 @@ public sealed partial class SbtBuild
     public IReadOnlyList<string> RootPlugins { get; private set; } = [];
 
     /// <summary>A sub-project: its id, directory, name, the projects it depends on and the sbt plugins it enables.</summary>
-    public sealed record SbtProject(string Id, string Directory, string? Name, IReadOnlyList<string> DependsOn, IReadOnlyList<string> Plugins, IReadOnlyList<string> MainClasses, int Line);
+    public sealed record SbtProject(string Id, string Directory, string? Name, IReadOnlyList<string> DependsOn, IReadOnlyList<string> Plugins, IReadOnlyList<string> MainClasses, int Line)
+    {
+        /// <summary>The name of the package it builds (Docker / packageName := "shop"), when set.</summary>
+        public string? PackageName { get; init; }
+    }
 
     /// <summary>build.sbt and other .sbt files, and Scala sources of the meta-build (project/*.scala).</summary>
     public static bool IsBuildFile(string path)
@@ -86,7 +90,10 @@ public sealed partial class SbtBuild
             var plugins = EnablePlugins().Matches(span).SelectMany(p => Identifier().Matches(p.Groups[1].Value).Select(x => x.Value)).Distinct(StringComparer.Ordinal).ToList();
             var name = SettingName().Match(span) is { Success: true } n ? n.Groups[1].Value : definition.Groups["pname"].Success ? definition.Groups["pname"].Value : null;
             var mains = MainClass().Matches(span).Select(x => x.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
-            projects.Add(new SbtProject(id, RelativePaths.Combine(build.Directory, dir), name, dependsOn, plugins, mains, source.LineOf(definition.Index)));
+            projects.Add(new SbtProject(id, RelativePaths.Combine(build.Directory, dir), name, dependsOn, plugins, mains, source.LineOf(definition.Index))
+            {
+                PackageName = PackageNameSetting().Match(span) is { Success: true } p ? p.Groups[1].Value : null,
+            });
         }
 
         build.Projects = projects;
@@ -212,6 +219,9 @@ public sealed partial class SbtBuild
 
     [GeneratedRegex(@"(?<![\w/]\s*)\bname\s*:=\s*""([^""]+)""")]
     private static partial Regex SettingName();
+
+    [GeneratedRegex(@"packageName\s*:=\s*""([^""]+)""")]
+    private static partial Regex PackageNameSetting();
 
     [GeneratedRegex(@"mainClass\s*:=\s*Some\(\s*""([^""]+)""")]
     private static partial Regex MainClass();
