@@ -53,7 +53,7 @@ internal static class NodeServices
 
         // Packages that other packages of the repository depend on are libraries of those packages.
         var libraries = packages.SelectMany(p => p.Dependencies.Where(d => d.Name != p.Name && byName.ContainsKey(d.Name)).Select(d => d.Name)).ToHashSet(StringComparer.Ordinal);
-        var hits = Hits(workspace);
+        var hits = Hits(workspace, workspace.PackageJsons.Select(p => p.Directory).ToList());
 
         foreach (var package in packages)
         {
@@ -83,13 +83,31 @@ internal static class NodeServices
         AddServerlessFunctions(discovery, ecosystem);
     }
 
-    /// <summary>Production hits of the terms, by file.</summary>
-    private static Dictionary<Term, List<TermHit>> Hits(Workspace workspace) =>
-        Terms.ToDictionary(t => t, t => workspace.Content.Hits(t).Where(h => !h.IsCommentedOut && !workspace.IsTestPath(h.File.Path) && !Facts.FactsBuilder.IsExcluded(h.File.Path)).ToList());
-
-    private static (string? Kind, bool ServesHttp, Evidence? Evidence) KindOf(PackageJson package, ServiceDiscovery discovery, Dictionary<Term, List<TermHit>> hits)
+    /// <summary>Production hits of the terms, each with the directory of the package.json that owns its file (the innermost).</summary>
+    private static Dictionary<Term, List<(TermHit Hit, string? Package)>> Hits(Workspace workspace, IReadOnlyList<string> packageDirectories)
     {
-        TermHit? In(Term term) => hits[term].FirstOrDefault(h => Belongs(h.File.Path, package.Directory, discovery));
+        var byLength = packageDirectories.Distinct(StringComparer.Ordinal).OrderByDescending(d => d.Length).ToList();
+        var owners = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Owner(string path)
+        {
+            if (!owners.TryGetValue(path, out var owner))
+            {
+                owner = byLength.FirstOrDefault(d => RelativePaths.IsUnder(path, d));
+                owners[path] = owner;
+            }
+
+            return owner;
+        }
+
+        return Terms.ToDictionary(t => t, t => workspace.Content.Hits(t)
+            .Where(h => !h.IsCommentedOut && !workspace.IsTestPath(h.File.Path) && !Facts.FactsBuilder.IsExcluded(h.File.Path))
+            .Select(h => (h, Owner(h.File.Path)))
+            .ToList());
+    }
+
+    private static (string? Kind, bool ServesHttp, Evidence? Evidence) KindOf(PackageJson package, ServiceDiscovery discovery, Dictionary<Term, List<(TermHit Hit, string? Package)>> hits)
+    {
+        TermHit? In(Term term) => hits[term].FirstOrDefault(h => h.Package == package.Directory).Hit;
         Evidence At(TermHit hit, string detail) => new(hit.File.Path, hit.Line, detail);
 
         if (package.Has("next"))
@@ -151,11 +169,6 @@ internal static class NodeServices
         command.StartsWith("tsx ", StringComparison.Ordinal) || command.StartsWith("bun ", StringComparison.Ordinal) || command.StartsWith("deno run", StringComparison.Ordinal) ||
         command.StartsWith("nest start", StringComparison.Ordinal);
 
-    /// <summary>True when the file lies in the package's directory and not in a nested package.</summary>
-    private static bool Belongs(string path, string directory, ServiceDiscovery discovery) =>
-        RelativePaths.IsUnder(path, directory) &&
-        discovery.Workspace.PackageJsons.Where(p => p.Directory != directory && RelativePaths.IsUnder(p.Directory, directory)).All(p => !RelativePaths.IsUnder(path, p.Directory));
-
     /// <summary>The package's directory and those of the repository's packages it depends on, transitively.</summary>
     private static List<string> LocalDependencies(PackageJson package, IReadOnlyDictionary<string, PackageJson> byName)
     {
@@ -184,7 +197,7 @@ internal static class NodeServices
     }
 
     /// <summary>Worker and schedule processes: a script that runs one, or a BullMQ worker or cron schedule in the code.</summary>
-    private static void AddProcesses(ServiceDraft service, PackageJson package, Dictionary<Term, List<TermHit>> hits, Workspace workspace)
+    private static void AddProcesses(ServiceDraft service, PackageJson package, Dictionary<Term, List<(TermHit Hit, string? Package)>> hits, Workspace workspace)
     {
         foreach (var (name, (command, line)) in package.Scripts.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
@@ -197,13 +210,13 @@ internal static class NodeServices
         }
 
         var bull = package.HasRuntime("bullmq") || package.HasRuntime("bull") || package.HasRuntime("@nestjs/bullmq");
-        if (bull && hits[BullWorker].FirstOrDefault(h => RelativePaths.IsUnder(h.File.Path, package.Directory)) is { } worker)
+        if (bull && hits[BullWorker].FirstOrDefault(h => h.Package == package.Directory).Hit is { } worker)
         {
             service.AddProcess("worker", $"BullMQ worker in {worker.File.Path}", new Evidence(worker.File.Path, worker.Line, "BullMQ Worker"));
         }
 
         if ((package.HasRuntime("node-cron") || package.HasRuntime("cron")) &&
-            (hits[CronSchedule].Concat(hits[CronJob])).FirstOrDefault(h => RelativePaths.IsUnder(h.File.Path, package.Directory)) is { } cron)
+            hits[CronSchedule].Concat(hits[CronJob]).FirstOrDefault(h => h.Package == package.Directory).Hit is { } cron)
         {
             service.AddProcess("scheduler", $"cron schedule in {cron.File.Path}", new Evidence(cron.File.Path, cron.Line, "cron schedule"));
         }
@@ -241,14 +254,14 @@ internal static class NodeServices
     }
 
     /// <summary>A Deno app: a deno.json whose directory serves HTTP (Deno.serve, Fresh, Oak, Hono) or whose start task runs a program.</summary>
-    private static void AddDeno(ServiceDiscovery discovery, DenoConfig config, Dictionary<Term, List<TermHit>> hits, string ecosystem)
+    private static void AddDeno(ServiceDiscovery discovery, DenoConfig config, Dictionary<Term, List<(TermHit Hit, string? Package)>> hits, string ecosystem)
     {
         if (discovery.Services.Any(s => s.Path == config.Directory) || IsToolDirectory(config.Directory) || discovery.Above(config.Directory) is not null)
         {
             return;
         }
 
-        TermHit? In(Term term) => hits[term].FirstOrDefault(h => RelativePaths.IsUnder(h.File.Path, config.Directory));
+        TermHit? In(Term term) => hits[term].FirstOrDefault(h => RelativePaths.IsUnder(h.Hit.File.Path, config.Directory)).Hit;
         var imports = config.Packages;
         var fresh = imports.FirstOrDefault(p => p.Name is "fresh" or "@fresh/core");
         string? kind = null;
