@@ -69,6 +69,25 @@ public sealed class NodeServiceTests
     }
 
     [Fact]
+    public void A_bullmq_worker_in_a_shared_package_is_a_process_of_the_app_that_uses_it()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("package.json", """{ "name": "docs-app", "private": true, "workspaces": ["apps/*", "packages/*"] }""")
+            .With("apps/web/package.json", """{ "name": "@docs/web", "dependencies": { "hono": "4.6.0", "@docs/jobs": "*" } }""")
+            .With("apps/web/server.ts", "import { Hono } from 'hono';\nexport const app = new Hono();\n")
+            .With("packages/jobs/package.json", """{ "name": "@docs/jobs", "dependencies": { "bullmq": "5.0.0" } }""")
+            .With("packages/jobs/worker.ts", "import { Worker } from 'bullmq';\nexport const worker = new Worker('seal', handle);\n")
+            .With("packages/unused/package.json", """{ "name": "@docs/unused", "dependencies": { "bullmq": "5.0.0" } }""")
+            .With("packages/unused/worker.ts", "import { Worker } from 'bullmq';\nnew Worker('other', handle);\n");
+
+        var web = Assert.Single(Scan.Run(tree.Root).Facts.Services);
+
+        var worker = Assert.Single(web.Processes);
+        Assert.Equal("packages/jobs/worker.ts", worker.Evidence.Path);
+        Assert.Equal(["apps/web", "packages/jobs"], web.CodeRoots);
+    }
+
+    [Fact]
     public void A_dockerfile_that_prunes_the_workspace_to_one_package_builds_that_service()
     {
         using var tree = TurboMonorepo();

@@ -54,6 +54,11 @@ internal static class NodeServices
         // Packages that other packages of the repository depend on are libraries of those packages.
         var libraries = packages.SelectMany(p => p.Dependencies.Where(d => d.Name != p.Name && byName.ContainsKey(d.Name)).Select(d => d.Name)).ToHashSet(StringComparer.Ordinal);
         var hits = Hits(workspace, workspace.PackageJsons.Select(p => p.Directory).ToList());
+        var byDirectory = new Dictionary<string, PackageJson>(StringComparer.Ordinal);
+        foreach (var package in workspace.PackageJsons)
+        {
+            byDirectory.TryAdd(package.Directory, package);
+        }
 
         foreach (var package in packages)
         {
@@ -71,7 +76,7 @@ internal static class NodeServices
             var serviceName = package.Name is { Length: > 0 } n && !n.StartsWith('@') ? n : discovery.DirectoryName(package.Directory);
             var roots = LocalDependencies(package, byName);
             var service = discovery.Add(package.Directory, serviceName, kind, ecosystem, evidence ?? new Evidence(package.Path, 1, $"Node.js {kind} package"), servesHttp, roots);
-            AddProcesses(service, package, hits, workspace);
+            AddProcesses(service, package, hits, roots, byDirectory);
             AddDockerfiles(service, package, workspace);
         }
 
@@ -196,8 +201,12 @@ internal static class NodeServices
         return roots;
     }
 
-    /// <summary>Worker and schedule processes: a script that runs one, or a BullMQ worker or cron schedule in the code.</summary>
-    private static void AddProcesses(ServiceDraft service, PackageJson package, Dictionary<Term, List<(TermHit Hit, string? Package)>> hits, Workspace workspace)
+    /// <summary>
+    /// Worker and schedule processes: a script that runs one, or a BullMQ worker or cron schedule in the service's code
+    /// (its own package or a package of the repository it depends on that declares the library).
+    /// </summary>
+    private static void AddProcesses(ServiceDraft service, PackageJson package, Dictionary<Term, List<(TermHit Hit, string? Package)>> hits,
+        IReadOnlyList<string> roots, IReadOnlyDictionary<string, PackageJson> byDirectory)
     {
         foreach (var (name, (command, line)) in package.Scripts.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
@@ -209,14 +218,15 @@ internal static class NodeServices
             }
         }
 
-        var bull = package.HasRuntime("bullmq") || package.HasRuntime("bull") || package.HasRuntime("@nestjs/bullmq");
-        if (bull && hits[BullWorker].FirstOrDefault(h => h.Package == package.Directory).Hit is { } worker)
+        bool Declares(string? directory, params string[] names) =>
+            directory is not null && roots.Contains(directory) && byDirectory.TryGetValue(directory, out var owner) && names.Any(owner.HasRuntime);
+
+        if (hits[BullWorker].FirstOrDefault(h => Declares(h.Package, "bullmq", "bull", "@nestjs/bullmq")).Hit is { } worker)
         {
             service.AddProcess("worker", $"BullMQ worker in {worker.File.Path}", new Evidence(worker.File.Path, worker.Line, "BullMQ Worker"));
         }
 
-        if ((package.HasRuntime("node-cron") || package.HasRuntime("cron")) &&
-            hits[CronSchedule].Concat(hits[CronJob]).FirstOrDefault(h => h.Package == package.Directory).Hit is { } cron)
+        if (hits[CronSchedule].Concat(hits[CronJob]).FirstOrDefault(h => Declares(h.Package, "node-cron", "cron")).Hit is { } cron)
         {
             service.AddProcess("scheduler", $"cron schedule in {cron.File.Path}", new Evidence(cron.File.Path, cron.Line, "cron schedule"));
         }
@@ -338,9 +348,10 @@ internal static class NodeServices
         }
     }
 
+    /// <summary>A tool by its folder or its package name (the scope of "@acme/docs" is the organisation, not the package).</summary>
     private static bool IsTool(PackageJson package) =>
         IsToolDirectory(package.Directory) ||
-        package.Name is { } name && name.Split(['-', '_', '/', '.', '@'], StringSplitOptions.RemoveEmptyEntries).Any(ToolWords.Contains);
+        package.Name is { } name && name[(name.IndexOf('/') + 1)..].Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries).Any(ToolWords.Contains);
 
     private static bool IsToolDirectory(string directory) =>
         directory.Length > 0 && RelativePaths.FileName(directory).Split(['-', '_', '.'], StringSplitOptions.RemoveEmptyEntries).Any(ToolWords.Contains);
