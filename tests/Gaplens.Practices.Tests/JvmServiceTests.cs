@@ -266,6 +266,21 @@ public sealed class JvmServiceTests
     }
 
     [Fact]
+    public void A_play_application_is_found_by_its_routes_and_plugin()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("build.sbt", "name := \"catalog\"\nenablePlugins(PlayScala)\nlibraryDependencies += guice\n")
+            .With("project/plugins.sbt", "addSbtPlugin(\"org.playframework\" % \"sbt-plugin\" % \"3.0.5\")\n")
+            .With("conf/routes", "GET     /products       controllers.ProductController.list\n")
+            .With("app/controllers/ProductController.scala", "package controllers\nclass ProductController @Inject()(cc: ControllerComponents) extends AbstractController(cc)\n");
+
+        var service = Assert.Single(Scan.Run(tree.Root).Facts.Services);
+
+        Assert.Equal("catalog", service.Name);
+        Assert.Equal("play", service.Kind);
+    }
+
+    [Fact]
     public void A_library_module_without_an_entry_point_is_not_a_service()
     {
         using var tree = FixtureCopy.Empty()

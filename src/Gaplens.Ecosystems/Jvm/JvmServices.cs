@@ -187,7 +187,7 @@ internal static class JvmServices
             TermHit? Hit(params Term[] terms) => terms.Select(t => hits.GetValueOrDefault(t)).FirstOrDefault(h => h is not null);
             Evidence At(TermHit hit) => new(hit.File.Path, hit.Line, hit.LineText.Trim());
 
-            if (Classify(module, hits, Has, Hit) is not { } found)
+            if (Classify(module, hits, Has, Hit, path => workspace.Files.Get(path) is not null) is not { } found)
             {
                 continue;
             }
@@ -235,7 +235,7 @@ internal static class JvmServices
 
     private sealed record Classification(string Kind, bool ServesHttp, TermHit? Hit, Evidence? Evidence = null, bool Packaged = false);
 
-    private static Classification? Classify(JvmModule module, Dictionary<Term, TermHit> hits, Func<string, bool> has, Func<Term[], TermHit?> hit)
+    private static Classification? Classify(JvmModule module, Dictionary<Term, TermHit> hits, Func<string, bool> has, Func<Term[], TermHit?> hit, Func<string, bool> exists)
     {
         var listener = hit(ListenerTerms);
         if (hit([SpringBootApplication]) is { } boot)
@@ -295,9 +295,11 @@ internal static class JvmServices
             return new Classification("helidon", true, null, BuildEvidence(module, "io.helidon", "Helidon main class"));
         }
 
-        if (module.SbtPlugins.Any(p => p.StartsWith("Play", StringComparison.Ordinal)))
+        var routes = RelativePaths.Combine(module.Directory, "conf/routes");
+        if (module.SbtPlugins.Any(p => p.StartsWith("Play", StringComparison.Ordinal)) ||
+            exists(routes) && (module.Declares("com.typesafe.play:*") || module.Declares("org.playframework:*") || module.Declares("plugin:org.gradle.playframework")))
         {
-            return new Classification("play", true, null, new Evidence(module.BuildFile, module.BuildLine, "sbt project enables the Play plugin"));
+            return new Classification("play", true, null, exists(routes) ? new Evidence(routes, null, "Play routes") : new Evidence(module.BuildFile, module.BuildLine, "sbt project enables the Play plugin"));
         }
 
         if (hit([GrpcServer]) is { } grpc)
