@@ -41,6 +41,12 @@ public abstract class Ecosystem
     /// <summary>Parses one file <see cref="Reads"/> accepted; what it declares goes to the sink. Returns the problem, if any, as a warning.</summary>
     public virtual string? Read(SourceText source, WorkspaceSink sink) => null;
 
+    /// <summary>
+    /// Called once after every file has been read, for what only several files together declare (a Gradle build and
+    /// its version catalog): the documents read so far are in the sink. Returns a problem, if any, as a warning.
+    /// </summary>
+    public virtual string? Complete(WorkspaceSink sink) => null;
+
     /// <summary>Literals this ecosystem's own logic needs from the content pass, beyond the facts its data lists.</summary>
     public virtual IEnumerable<Term> Terms => [];
 

@@ -44,12 +44,20 @@ public static class TestPaths
         return IsTestFileName(name);
     }
 
+    /// <summary>Deno's test files sit next to the code: name_test.ts (and .tsx, .js, .jsx, .mts, .mjs).</summary>
+    private static bool IsDenoTestName(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot > 5 && name[(dot + 1)..] is "ts" or "tsx" or "js" or "jsx" or "mts" or "mjs" && name[..dot].EndsWith("_test", StringComparison.Ordinal);
+    }
+
     public static bool IsTestFileName(string name) =>
         name.Contains(".test.", StringComparison.OrdinalIgnoreCase) ||
         name.Contains(".spec.", StringComparison.OrdinalIgnoreCase) ||
         name.Contains(".e2e.", StringComparison.OrdinalIgnoreCase) ||
         name.Contains(".cy.", StringComparison.OrdinalIgnoreCase) ||
         name.EndsWith("_test.go", StringComparison.Ordinal) ||
+        IsDenoTestName(name) ||
         name.StartsWith("test_", StringComparison.Ordinal) && name.EndsWith(".py", StringComparison.Ordinal) ||
         name.EndsWith("_test.py", StringComparison.Ordinal) ||
         name.Equals("conftest.py", StringComparison.Ordinal) ||

@@ -115,6 +115,21 @@ public static class WorkspaceReader
             }
         }
 
+        foreach (var ecosystem in ecosystems)
+        {
+            try
+            {
+                if (ecosystem.Complete(sink) is { } problem)
+                {
+                    warnings.Add(new ScanWarning(".", $"{ecosystem.Name}: {problem}"));
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                warnings.Add(new ScanWarning(".", $"{ecosystem.Name}: could not complete reading: {ex.GetType().Name}: {ex.Message}"));
+            }
+        }
+
         warnings.Sort((a, b) =>
         {
             var byPath = string.CompareOrdinal(a.Path, b.Path);

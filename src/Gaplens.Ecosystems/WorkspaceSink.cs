@@ -26,6 +26,11 @@ public sealed class WorkspaceSink
         list.Add(document);
     }
 
+    /// <summary>Documents of one type added so far, in the order they were read (for <see cref="Ecosystem.Complete"/>).</summary>
+    public IReadOnlyList<T> Documents<T>()
+        where T : class =>
+        documents.TryGetValue(typeof(T), out var list) ? list.Cast<T>().ToList() : [];
+
     /// <summary>A folder that holds tests only (a test project).</summary>
     public void AddTestRoot(string directory) => TestRoots.Add(directory);
 

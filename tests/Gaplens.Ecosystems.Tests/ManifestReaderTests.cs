@@ -81,15 +81,15 @@ public sealed class ManifestReaderTests
     [Fact]
     public void Pom_and_gradle_give_group_and_artifact()
     {
-        var pom = JvmBuild.Read(Sources.Of("pom.xml", """
+        var pom = MavenPom.Parse(Sources.Of("pom.xml", """
             <project xmlns="http://maven.apache.org/POM/4.0.0">
               <dependencies>
                 <dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-actuator</artifactId></dependency>
                 <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><scope>test</scope></dependency>
               </dependencies>
             </project>
-            """), out _);
-        var gradle = JvmBuild.Read(Sources.Of("build.gradle.kts", "plugins { id(\"org.springframework.boot\") }\ndependencies {\n  implementation(\"io.micrometer:micrometer-registry-prometheus\")\n}\n"), out _);
+            """), out _)!.Packages;
+        var gradle = GradleBuild.Parse(Sources.Of("build.gradle.kts", "plugins { id(\"org.springframework.boot\") }\ndependencies {\n  implementation(\"io.micrometer:micrometer-registry-prometheus\")\n}\n")).Complete([]);
 
         Assert.Contains(pom, p => p.Name == "org.springframework.boot:spring-boot-starter-actuator" && !p.Development);
         Assert.Contains(pom, p => p.Name == "org.junit.jupiter:junit-jupiter" && p.Development);

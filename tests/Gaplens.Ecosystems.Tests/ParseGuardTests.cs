@@ -92,11 +92,11 @@ public sealed class ParseGuardTests
         var text = "<Project>" + string.Concat(Enumerable.Repeat("<a>", Deep)) + string.Concat(Enumerable.Repeat("</a>", Deep)) + "</Project>";
 
         var project = DotnetProject.Parse("app.csproj", text, out var error);
-        var pom = JvmBuild.Read(Sources.Of("pom.xml", text), out var pomError);
+        var pom = MavenPom.Parse(Sources.Of("pom.xml", text), out var pomError);
 
         Assert.Null(project);
         Assert.Contains("nested deeper", error, StringComparison.Ordinal);
-        Assert.Empty(pom);
+        Assert.Null(pom);
         Assert.Contains("nested deeper", pomError, StringComparison.Ordinal);
     }
 

@@ -39,7 +39,7 @@ public static class FileClassifier
         [".css"] = FileClass.OtherText, [".scss"] = FileClass.OtherText, [".less"] = FileClass.OtherText,
         [".sql"] = FileClass.Sql,
         [".proto"] = FileClass.Proto,
-        [".gradle"] = FileClass.Build, [".kts"] = FileClass.Build, [".sln"] = FileClass.Build,
+        [".gradle"] = FileClass.Build, [".kts"] = FileClass.Build, [".sbt"] = FileClass.Build, [".sln"] = FileClass.Build,
         [".csv"] = FileClass.OtherText, [".lock"] = FileClass.OtherText, [".gitignore"] = FileClass.OtherText,
         [".dockerignore"] = FileClass.OtherText, [".editorconfig"] = FileClass.OtherText, [".example"] = FileClass.Properties,
         [".sample"] = FileClass.Properties, [".template"] = FileClass.Properties, [".dist"] = FileClass.Properties,

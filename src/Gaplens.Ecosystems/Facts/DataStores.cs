@@ -27,6 +27,7 @@ public static class DataStores
         ["dynamodb"] = new("DynamoDB", DependencyCategory.Database, "document"),
         ["firestore"] = new("Firestore", DependencyCategory.Database, "document"),
         ["couchdb"] = new("CouchDB", DependencyCategory.Database, "document"),
+        ["deno-kv"] = new("Deno KV", DependencyCategory.Database, "document"),
         ["cassandra"] = new("Cassandra", DependencyCategory.Database, "wide-column"),
         ["elasticsearch"] = new("Elasticsearch", DependencyCategory.Database, "search"),
         ["meilisearch"] = new("Meilisearch", DependencyCategory.Database, "search"),

@@ -1,32 +1,51 @@
 using Gaplens.Core.Files;
 using Gaplens.Core.Model;
+using Gaplens.Core.Search;
+using Gaplens.Ecosystems.Facts;
 using Gaplens.Ecosystems.Packages;
 using Gaplens.Ecosystems.Services;
 
 namespace Gaplens.Ecosystems.Node;
 
-/// <summary>Node.js (and Deno/Bun projects with a package.json): API servers, full-stack frameworks, browser front ends.</summary>
+/// <summary>
+/// JavaScript and TypeScript on Node.js, Deno and Bun: package.json (npm, yarn, pnpm and bun workspaces), deno.json
+/// import maps with npm:, jsr: and deno.land/x specifiers; API servers, full-stack frameworks, Deno and Bun servers,
+/// browser front ends, workers and serverless functions.
+/// </summary>
 public sealed class NodeEcosystem : Ecosystem
 {
     public static readonly PackageEcosystem Npm = new("npm", "npm");
 
-    private static readonly string[] ApiServers =
-    [
-        "express", "fastify", "koa", "@nestjs/core", "@hapi/hapi", "hono", "restify", "@adonisjs/core", "apollo-server", "@apollo/server",
-        "@trpc/server", "@feathersjs/feathers", "elysia", "polka", "micro", "@sails/sails", "sails", "moleculer",
-    ];
+    /// <summary>The JSR registry (jsr:@std/http).</summary>
+    public static readonly PackageEcosystem Jsr = new("jsr", "JSR");
 
-    private static readonly string[] BrowserFrameworks = ["react", "vue", "@angular/core", "svelte", "solid-js", "preact", "lit"];
+    /// <summary>Third-party modules of deno.land/x (and the old deno.land/std as "std").</summary>
+    public static readonly PackageEcosystem DenoLand = new("deno", "deno.land/x");
 
-    public override IReadOnlyList<PackageEcosystem> PackageManagers => [Npm];
+    private static readonly Term DenoKv = new("Deno.openKv(", FileClass.JavaScript);
+
+    public override IReadOnlyList<PackageEcosystem> PackageManagers => [Npm, Jsr, DenoLand];
 
     /// <summary>Front-end packages join a back end found before them (an ASP.NET ClientApp, a Spring frontend folder).</summary>
     public override int DiscoveryPhase => 1;
 
-    public override bool Reads(RepoFile file) => file.Name.Equals("package.json", StringComparison.Ordinal);
+    public override IEnumerable<Term> Terms => NodeServices.Terms.Append(DenoKv);
+
+    public override bool Reads(RepoFile file) => file.Name.Equals("package.json", StringComparison.Ordinal) || DenoConfig.IsConfig(file.Name);
 
     public override string? Read(SourceText source, WorkspaceSink sink)
     {
+        if (DenoConfig.IsConfig(source.File.Name))
+        {
+            if (DenoConfig.Parse(source, out var denoError) is { } config)
+            {
+                sink.AddDocument(config);
+                sink.AddPackages(config.Packages);
+            }
+
+            return denoError;
+        }
+
         if (PackageJson.Parse(source, out var error) is { } package)
         {
             sink.AddDocument(package);
@@ -36,77 +55,15 @@ public sealed class NodeEcosystem : Ecosystem
         return error;
     }
 
-    public override void FindServices(ServiceDiscovery discovery)
+    public override void FindServices(ServiceDiscovery discovery) => NodeServices.Find(discovery, Key);
+
+    /// <summary>Deno KV (Deno.openKv) is the app's own database.</summary>
+    public override void FindDependencies(Workspace workspace, DependencyFinder finder)
     {
-        foreach (var package in discovery.Workspace.PackageJsons)
+        var hit = workspace.Content.Hits(DenoKv).FirstOrDefault(h => !h.IsCommentedOut && !workspace.IsTestPath(h.File.Path) && !FactsBuilder.IsExcluded(h.File.Path));
+        if (hit is not null)
         {
-            if (discovery.IsExcludedOrTest(package.Path))
-            {
-                continue;
-            }
-
-            var (kind, servesHttp) = KindOf(package, discovery);
-            if (kind is null)
-            {
-                continue;
-            }
-
-            // A client app inside a back-end project is part of that service.
-            if (discovery.Above(package.Directory) is not null)
-            {
-                continue;
-            }
-
-            var name = package.Name is { Length: > 0 } n && !n.StartsWith('@') ? n : discovery.DirectoryName(package.Directory);
-            discovery.Add(package.Directory, name, kind, Key, new Evidence(package.Path, 1, $"Node.js {kind} package"), servesHttp, [package.Directory]);
+            finder.Add(DataStores.Get("deno-kv"), new Evidence(hit.File.Path, hit.Line, "Deno KV (Deno.openKv)"));
         }
-    }
-
-    private static (string? Kind, bool ServesHttp) KindOf(PackageJson package, ServiceDiscovery discovery)
-    {
-        if (package.Has("next"))
-        {
-            return ("nextjs", true);
-        }
-
-        if (package.Has("nuxt"))
-        {
-            return ("nuxt", true);
-        }
-
-        if (package.Has("@remix-run/node") || package.Has("@remix-run/react"))
-        {
-            return ("remix", true);
-        }
-
-        if (package.Has("@sveltejs/kit"))
-        {
-            return ("sveltekit", true);
-        }
-
-        if (ApiServers.Any(package.HasRuntime))
-        {
-            return ("node-api", true);
-        }
-
-        if (package.Scripts.TryGetValue("start", out var start) &&
-            (start.Command.StartsWith("node ", StringComparison.Ordinal) || start.Command.Contains("pm2", StringComparison.Ordinal) || start.Command.Contains("ts-node", StringComparison.Ordinal)))
-        {
-            return ("node-app", false);
-        }
-
-        if (BrowserFrameworks.Any(package.Has) && package.Scripts.ContainsKey("build") && HasIndexPage(discovery, package.Directory))
-        {
-            return ("web-frontend", true);
-        }
-
-        return (null, false);
-    }
-
-    /// <summary>A single-page app has an index.html (email templates and component libraries do not).</summary>
-    private static bool HasIndexPage(ServiceDiscovery discovery, string directory)
-    {
-        var prefix = directory.Length == 0 ? string.Empty : directory + "/";
-        return new[] { "index.html", "public/index.html", "src/index.html" }.Any(p => discovery.Workspace.Files.Get(prefix + p) is not null);
     }
 }

@@ -8,8 +8,11 @@ namespace Gaplens.Ecosystems.Node;
 public sealed class PackageJson
 {
     private PackageJson(string path, string? name, IReadOnlyDictionary<string, (string Command, int Line)> scripts,
-        IReadOnlyList<PackageReference> dependencies, IReadOnlySet<string> topLevelKeys, string? license, bool hasWorkspaces)
+        IReadOnlyList<PackageReference> dependencies, IReadOnlySet<string> topLevelKeys, string? license, bool hasWorkspaces,
+        IReadOnlyDictionary<string, string> versions, IReadOnlyList<string> workspaces)
     {
+        Versions = versions;
+        Workspaces = workspaces;
         Path = path;
         Name = name;
         Scripts = scripts;
@@ -35,6 +38,18 @@ public sealed class PackageJson
     public string? License { get; }
 
     public bool HasWorkspaces { get; }
+
+    /// <summary>The version range of each dependency ("workspace:*", "^1.2.0", "file:../shared").</summary>
+    public IReadOnlyDictionary<string, string> Versions { get; }
+
+    /// <summary>Workspace globs of an npm/yarn/bun monorepo root ("apps/*", "packages/*").</summary>
+    public IReadOnlyList<string> Workspaces { get; }
+
+    /// <summary>True when a dependency points at a package of the same repository (workspace:, file:, link: or portal: ranges).</summary>
+    public bool IsLocalReference(string dependency) =>
+        Versions.TryGetValue(dependency, out var version) &&
+        (version.StartsWith("workspace:", StringComparison.Ordinal) || version.StartsWith("file:", StringComparison.Ordinal) ||
+         version.StartsWith("link:", StringComparison.Ordinal) || version.StartsWith("portal:", StringComparison.Ordinal));
 
     public bool Has(string package) => Dependencies.Any(d => d.Name.Equals(package, StringComparison.Ordinal));
 
@@ -84,6 +99,7 @@ public sealed class PackageJson
             }
 
             var dependencies = new List<PackageReference>();
+            var versions = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (section, dev) in new[] { ("dependencies", false), ("devDependencies", true), ("peerDependencies", false), ("optionalDependencies", false) })
             {
                 if (!root.TryGetProperty(section, out var deps) || deps.ValueKind != JsonValueKind.Object)
@@ -96,10 +112,24 @@ public sealed class PackageJson
                 {
                     var line = source.FindLine($"\"{dependency.Name}\"", StringComparison.Ordinal, sectionLine) ?? sectionLine;
                     dependencies.Add(new PackageReference(NodeEcosystem.Npm, dependency.Name, source.File.Path, line, dev));
+                    if (dependency.Value.ValueKind == JsonValueKind.String)
+                    {
+                        versions.TryAdd(dependency.Name, dependency.Value.GetString() ?? string.Empty);
+                    }
                 }
             }
 
-            return new PackageJson(source.File.Path, name, scripts, dependencies, keys, license, keys.Contains("workspaces"));
+            var workspaces = new List<string>();
+            if (root.TryGetProperty("workspaces", out var w))
+            {
+                var list = w.ValueKind == JsonValueKind.Object && w.TryGetProperty("packages", out var packages) ? packages : w;
+                if (list.ValueKind == JsonValueKind.Array)
+                {
+                    workspaces.AddRange(list.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!));
+                }
+            }
+
+            return new PackageJson(source.File.Path, name, scripts, dependencies, keys, license, keys.Contains("workspaces"), versions, workspaces);
         }
     }
 }

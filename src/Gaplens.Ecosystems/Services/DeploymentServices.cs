@@ -115,8 +115,10 @@ internal static class DeploymentServices
                 continue;
             }
 
-            // An ecosystem that knows its build commands may have tied the Dockerfile to its service already.
-            if (discovery.Services.Any(s => s.Dockerfiles.Contains(dockerfile.Path)))
+            // A Dockerfile that a service's build already names (a shared docker/Dockerfile every module builds with)
+            // is that service's, and one that only configures an infrastructure image (FROM grafana/grafana) is no
+            // program of the repository.
+            if (discovery.Services.Any(s => s.Dockerfiles.Contains(dockerfile.Path)) || ConfiguresInfrastructure(dockerfile))
             {
                 continue;
             }
@@ -207,6 +209,23 @@ internal static class DeploymentServices
     private static bool IsSharedBuild(Dockerfile dockerfile, string text) =>
         Copies(text) || dockerfile.All("COPY").Concat(dockerfile.All("ADD")).Concat(dockerfile.All("WORKDIR")).Any(i => i.Arguments.Contains('$'));
 
+    /// <summary>
+    /// A single-stage build on an infrastructure product's image (grafana, prometheus, a database) adds configuration
+    /// to it; base images that commonly carry a program (alpine, busybox, nginx or caddy serving a built site) do not count.
+    /// </summary>
+    internal static bool ConfiguresInfrastructure(Dockerfile dockerfile)
+    {
+        if (dockerfile.All("FROM").Count() != 1 || dockerfile.FinalFrom is not { } from)
+        {
+            return false;
+        }
+
+        var image = Dockerfile.ImageOf(from);
+        return DataStores.IsInfrastructureImage(image) && !ProgramBaseImages.Contains(DataStores.ShortImageName(image));
+    }
+
+    private static readonly HashSet<string> ProgramBaseImages = new(StringComparer.Ordinal) { "alpine", "busybox", "curl", "nginx", "caddy", "httpd" };
+
     private static void AddCompose(ServiceDiscovery discovery)
     {
         var workspace = discovery.Workspace;
@@ -245,7 +264,8 @@ internal static class DeploymentServices
                 }
 
                 if (!workspace.Files.DirectoryExists(context) && context.Length > 0 || IsLocalToolName(service.Name) || IsDevelopmentImage(dockerfilePath) ||
-                    discovery.IsTool(context) && service.Ports.Count == 0)
+                    discovery.IsTool(context) && service.Ports.Count == 0 ||
+                    workspace.Dockerfiles.FirstOrDefault(d => d.Path == dockerfilePath) is { } built && ConfiguresInfrastructure(built))
                 {
                     continue;
                 }
