@@ -17,6 +17,7 @@ public sealed class Workspace
 {
     private readonly Dictionary<(PackageEcosystem, string), List<PackageReference>> packagesByName;
     private readonly List<string> testProjectDirectories;
+    private readonly Lazy<CiModel> ci;
 
     internal Workspace(
         FileIndex files,
@@ -65,7 +66,11 @@ public sealed class Workspace
         DeployedWorkloads = kubernetesObjects.Where(o => o.IsWorkload && !o.IsHelmHook && !IsTestPath(o.Path) && !Facts.FactsBuilder.IsExcluded(o.Path)).ToList();
         Classes = files.Files.Aggregate(FileClass.None, (all, file) => all | file.Class);
         Ecosystems = packages.Select(p => p.Ecosystem).ToHashSet();
+        ci = new Lazy<CiModel>(() => CiModel.Build(this));
     }
+
+    /// <summary>What CI executes: pipelines linked with their parts, each step followed through scripts and build files (built on first use).</summary>
+    public CiModel Ci => ci.Value;
 
     /// <summary>
     /// Kubernetes workloads that get deployed: not Helm hooks, nor the pods of test, sample or fixture folders (chart

@@ -24,7 +24,8 @@ public static class WorkspaceReader
          file.Name.Equals("go.mod", StringComparison.Ordinal) ||
          file.Name.Equals(".gitignore", StringComparison.Ordinal) ||
          file.Name.Equals(".dockerignore", StringComparison.Ordinal) ||
-         file.Name.Equals(".editorconfig", StringComparison.Ordinal));
+         file.Name.Equals(".editorconfig", StringComparison.Ordinal) ||
+         Build.BuildTexts.Needs(file));
 
     public static Workspace Read(FileIndex files, ContentIndex content)
     {
@@ -96,7 +97,7 @@ public static class WorkspaceReader
                     packages.AddRange(module.Requires);
                 }
 
-                if (CiReader.SystemOf(file.Path) is { } system)
+                if (CiReader.SystemOf(file.Path, source.Text) is { } system)
                 {
                     if (CiReader.Read(source, system, out var ciError) is { } pipeline)
                     {
