@@ -19,11 +19,18 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
         var ci = context.Workspace.Ci;
         var steps = ci.Deploys;
         var gates = new List<Evidence>();
+        var publishing = new List<Evidence>();
         foreach (var pipeline in ci.Pipelines)
         {
             foreach (var job in pipeline.Jobs)
             {
-                if (job.Environment is { } environment && !environment.Contains("preview", StringComparison.OrdinalIgnoreCase))
+                var jobSteps = steps.Where(s => ReferenceEquals(s.Job, job)).ToList();
+                if (job.Environment is { } publishEnvironment && jobSteps.Count > 0 && jobSteps.All(s => s.Kind == DeployKind.PackagePublish))
+                {
+                    // Package registries' trusted publishing asks for an environment: it names who publishes, not who approves.
+                    publishing.Add(new Evidence(pipeline.Path, job.EnvironmentLine > 0 ? job.EnvironmentLine : job.Line, $"job '{job.Name}' publishes a package from the environment '{publishEnvironment}'"));
+                }
+                else if (job.Environment is { } environment && !environment.Contains("preview", StringComparison.OrdinalIgnoreCase))
                 {
                     gates.Add(new Evidence(pipeline.Path, job.EnvironmentLine > 0 ? job.EnvironmentLine : job.Line,
                         pipeline.System == "github-actions" ? $"job '{job.Name}' uses the protected environment '{environment}'" : $"job '{job.Name}' deploys to environment '{environment}'"));
@@ -47,6 +54,11 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
         if (gates.Count > 0)
         {
             return context.Present(gates, "Deployments pass an approval gate: " + PracticeContext.Describe(gates) + ". Required reviewers on an environment are set in the CI server and cannot be seen in the repository.");
+        }
+
+        if (publishing.Count > 0)
+        {
+            return context.Partial(publishing, "Publishing runs in a GitHub environment (" + PracticeContext.Describe(publishing) + "), but nothing in the repository says the environment requires a reviewer: for package publishing it usually only identifies the trusted publisher.");
         }
 
         var shipping = steps.Where(s => s.Kind != DeployKind.Throwaway).ToList();
