@@ -495,13 +495,19 @@ public sealed partial class CommandFollower
             var parameters = target.Parameters ?? [];
             for (var p = 0; p < parameters.Count; p++)
             {
+                var parameter = parameters[p].TrimStart('*', '+', '$');
+                var variadic = parameters[p][0] is '*' or '+';
                 if (args is not null && p < args.Count)
                 {
-                    bound[parameters[p]] = p == parameters.Count - 1 ? string.Join(' ', args.Skip(p)) : args[p];
+                    bound[parameter] = variadic ? string.Join(' ', args.Skip(p)) : args[p];
                 }
-                else if (target.Defaults.TryGetValue(parameters[p], out var fallback))
+                else if (target.Defaults.TryGetValue(parameter, out var fallback))
                 {
-                    bound[parameters[p]] = fallback;
+                    bound[parameter] = fallback;
+                }
+                else if (parameters[p][0] == '*')
+                {
+                    bound[parameter] = string.Empty;
                 }
             }
 
@@ -529,7 +535,12 @@ public sealed partial class CommandFollower
         for (var k = 1; k < words.Count; k++)
         {
             var w = words[k];
-            if (w is "-f" or "--justfile" && k + 1 < words.Count)
+            if (positional.Count > 0)
+            {
+                // After the first recipe every word is a recipe or an argument.
+                positional.Add(w);
+            }
+            else if (w is "-f" or "--justfile" && k + 1 < words.Count)
             {
                 file = words[++k];
             }
@@ -570,9 +581,9 @@ public sealed partial class CommandFollower
                 break;
             }
 
-            var count = recipe.Parameters?.Count ?? 0;
-            var variadic = count > 0 && count == recipe.Parameters!.Count;
-            var args = positional.Skip(k + 1).Take(count).ToList();
+            var parameters = recipe.Parameters ?? [];
+            var variadic = parameters.Count > 0 && parameters[^1][0] is '*' or '+';
+            var args = positional.Skip(k + 1).Take(variadic ? int.MaxValue : parameters.Count).ToList();
             calls.Add((recipe.Name, args));
             k += 1 + args.Count;
         }
@@ -1649,6 +1660,11 @@ public sealed partial class CommandFollower
     /// <summary>Positional parameters and known variables of a script.</summary>
     private static string Substitute(string command, Dictionary<string, string> variables, IReadOnlyList<string>? arguments, string path)
     {
+        if (arguments is not null && command.Contains('%', StringComparison.Ordinal) && (path.EndsWith(".cmd", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bat", StringComparison.OrdinalIgnoreCase)))
+        {
+            command = BatchArgument().Replace(command, m => m.Value == "%*" ? string.Join(' ', arguments.Select(Quote)) : int.Parse(m.Value[1..], System.Globalization.CultureInfo.InvariantCulture) - 1 < arguments.Count ? arguments[int.Parse(m.Value[1..], System.Globalization.CultureInfo.InvariantCulture) - 1] : string.Empty);
+        }
+
         if (!command.Contains('$', StringComparison.Ordinal))
         {
             return command;
@@ -1711,6 +1727,9 @@ public sealed partial class CommandFollower
 
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*|[0-9@*])(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*|[0-9@*])")]
     private static partial Regex ShellVariable();
+
+    [GeneratedRegex(@"%\*|%[1-9]")]
+    private static partial Regex BatchArgument();
 
     [GeneratedRegex(@"--from=(\S+)")]
     private static partial Regex CopyFrom();

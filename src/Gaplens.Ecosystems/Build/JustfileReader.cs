@@ -86,7 +86,8 @@ public static partial class JustfileReader
             var defaults = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (Match p in Parameter().Matches(header.Groups[2].Value))
             {
-                parameters.Add(p.Groups[1].Value);
+                // Variadic parameters keep their * or + so that arguments can be bound to them.
+                parameters.Add(p.Value.Split('=')[0]);
                 if (p.Groups[2].Success)
                 {
                     defaults[p.Groups[1].Value] = p.Groups[2].Value.Trim('"', '\'');
@@ -145,7 +146,7 @@ public static partial class JustfileReader
     [GeneratedRegex(@"^@?([A-Za-z_][\w-]*)((?:\s+[*+$]?[A-Za-z_][\w-]*(?:=(?:""[^""]*""|'[^']*'|\S+))?)*)\s*:(?!=)(.*)$")]
     private static partial Regex Header();
 
-    [GeneratedRegex(@"[*+$]?([A-Za-z_][\w-]*)(?:=(""[^""]*""|'[^']*'|\S+))?")]
+    [GeneratedRegex(@"[*+]?\$?([A-Za-z_][\w-]*)(?:=(""[^""]*""|'[^']*'|\S+))?")]
     private static partial Regex Parameter();
 
     [GeneratedRegex(@"&&|\(\s*([A-Za-z_][\w-]*)[^)]*\)|([A-Za-z_][\w-]*)")]

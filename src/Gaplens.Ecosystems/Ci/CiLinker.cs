@@ -141,7 +141,11 @@ internal sealed partial class CiLinker(Workspace workspace)
             }
 
             called.Add(callee.Path);
-            parts.Add(callee.Path);
+            if (callee.Triggers.All(t => t == "workflow_call"))
+            {
+                parts.Add(callee.Path);
+            }
+
             var linked = LinkReusable(callee, byPath, called, depth + 1);
             foreach (var inner in linked.Jobs)
             {
@@ -367,7 +371,7 @@ internal sealed partial class CiLinker(Workspace workspace)
                 return p;
             }
 
-            var mine = triggers.Where(t => t.File is { } f ? p.Path == f.TrimStart('/') || p.Path.EndsWith("/" + f.TrimStart('/'), StringComparison.Ordinal) : cloudBuilds.Count == 1).ToList();
+            var mine = triggers.Where(t => t.File is { } f ? p.Path == f.TrimStart('/') : cloudBuilds.Count == 1).ToList();
             if (mine.Count == 0)
             {
                 return p;
