@@ -1702,8 +1702,8 @@ public sealed partial class CommandFollower
 
     private static string ShortScript(string word, List<string> arguments)
     {
-        var text = (word + " " + string.Join(' ', arguments)).Trim();
-        return Shorten(text);
+        var args = string.Join(' ', arguments);
+        return args.Length == 0 ? word : word + " " + (args.Length <= 24 ? args : args[..23] + "…");
     }
 
     private static string Shorten(string text)

@@ -14,6 +14,9 @@ public enum DeployKind
 /// <summary>A step that runs the tests of an ecosystem, with the command that does it.</summary>
 public sealed record CiTestRun(string Ecosystem, CiStepRun Run, CiCommand Command, string Shown);
 
+/// <summary>A step that collects or reports test coverage, with the command that does it.</summary>
+public sealed record CiCoverageRun(CiStepRun Run, CiCommand Command, string Shown);
+
 /// <summary>A step that deploys or publishes, with what it does.</summary>
 public sealed record CiDeployStep(CiStepRun Run, DeployKind Kind, string Detail)
 {
@@ -78,6 +81,27 @@ public static partial class CiActivities
         return result;
     }
 
+    /// <summary>Steps whose commands (followed) collect coverage or report it to a coverage service.</summary>
+    internal static IReadOnlyList<CiCoverageRun> FindCoverage(IReadOnlyList<CiStepRun> runs)
+    {
+        var result = new List<CiCoverageRun>();
+        foreach (var run in runs)
+        {
+            if (run.Step.Uses is { } uses && CoverageAction().IsMatch(uses))
+            {
+                result.Add(new CiCoverageRun(run, run.Commands[0], uses.Split('@')[0]));
+                continue;
+            }
+
+            if (run.Commands.FirstOrDefault(c => CoverageCommand().IsMatch(c.Text)) is { } command)
+            {
+                result.Add(new CiCoverageRun(run, command, CoverageCommand().Match(command.Text).Value.Trim()));
+            }
+        }
+
+        return result;
+    }
+
     internal static IReadOnlyList<CiDeployStep> FindDeploys(IReadOnlyList<CiPipeline> pipelines, IReadOnlyList<CiStepRun> runs)
     {
         var result = new List<CiDeployStep>();
@@ -85,9 +109,11 @@ public static partial class CiActivities
         {
             // A deploy whose job first creates a cluster inside CI (kind, minikube, k3d) deploys into a throwaway cluster.
             var throwaway = job.Any(r => r.Commands.Any(c => ThrowawayCluster().IsMatch(c.Text)));
+            var tests = job.Any(r => r.Commands.Any(c => TestRunners.Any(t => t.Command.IsMatch(c.Text))));
             foreach (var run in job)
             {
-                if (Classify(run) is { } found)
+                // Services started with compose in a job that also runs the tests are the test environment, not a deployment.
+                if (Classify(run, composeIsTestEnvironment: tests) is { } found)
                 {
                     var kind = found.Kind == DeployKind.Deploy && throwaway ? DeployKind.Throwaway : found.Kind;
                     result.Add(new CiDeployStep(run, kind, found.Detail));
@@ -98,7 +124,7 @@ public static partial class CiActivities
         return result;
     }
 
-    private static (DeployKind Kind, string Detail)? Classify(CiStepRun run)
+    private static (DeployKind Kind, string Detail)? Classify(CiStepRun run, bool composeIsTestEnvironment)
     {
         var step = run.Step;
         if (step.Uses is { } uses && KnownStep(uses, step.Inputs) is { } known)
@@ -109,7 +135,7 @@ public static partial class CiActivities
         foreach (var command in run.Commands)
         {
             var via = command.ViaText;
-            if (Deploy().Match(command.Text) is { Success: true } deploy)
+            if (Deploy().Match(command.Text) is { Success: true } deploy && !(composeIsTestEnvironment && deploy.Value.StartsWith("docker compose", StringComparison.Ordinal)))
             {
                 return (DeployKind.Deploy, $"`{Shorten(deploy.Value)}`{via}");
             }
@@ -275,6 +301,12 @@ public static partial class CiActivities
 
     [GeneratedRegex(@"\b(dotnet\s+nuget\s+push|nuget\s+push|npm\s+publish|pnpm\s+publish|yarn\s+(npm\s+)?publish|twine\s+upload|poetry\s+publish|uv\s+publish|flit\s+publish|mvn\S*\s+[^\n]*\bdeploy\b|gradlew?\s+[^\n]*\bpublish\b|cargo\s+publish(?![^\n]*--dry-run)|gem\s+push|goreleaser\b|gh\s+release\s+(create|upload)|changeset\s+publish|lerna\s+publish)")]
     private static partial Regex PackagePublish();
+
+    [GeneratedRegex(@"(?i)codecov|coveralls|coverage|PublishCodeCoverageResults|cobertura")]
+    private static partial Regex CoverageAction();
+
+    [GeneratedRegex(@"(?<![\w-])--cov(=\S*|\s|$)|--cov-report|\bcoverage\s+(run|report|xml|html|lcov|json|combine)\b|-coverprofile|\bgo\s+test\b[^\n]*\s-cover\b|--coverage\b|--code-coverage\b|--collect[:\s]+""?(XPlat Code Coverage|Code Coverage)|CollectCoverage=true|\bdotnet-coverage\b|\breportgenerator\b|\bcargo\s+(llvm-cov|tarpaulin)\b|\bgrcov\b|(?<![\w-])(nyc|c8)\s+\S|\bjacocoTestReport\b|\bjacoco:report\b|\bkover(Xml|Html)?Report\b|--coverage-(clover|html|text|xml|cobertura)|\bmix\s+(coveralls|test\s+--cover)|\bCOVERAGE=(true|1)\b|(?<![\w/.-])(codecov|coveralls|goveralls)(?![\w.-])|codecov\.io/bash")]
+    private static partial Regex CoverageCommand();
 
     [GeneratedRegex(@"\bkind\s+create\s+cluster\b|helm/kind-action|\bminikube\s+start\b|\bk3d\s+cluster\s+create\b|medyagh/setup-minikube|AbsaOSS/k3d-action")]
     private static partial Regex ThrowawayCluster();

@@ -11,6 +11,7 @@ public sealed class CiModel
 {
     private readonly Lazy<IReadOnlyList<CiTestRun>> tests;
     private readonly Lazy<IReadOnlyList<CiDeployStep>> deploys;
+    private readonly Lazy<IReadOnlyList<CiCoverageRun>> coverage;
 
     private CiModel(IReadOnlyList<CiPipeline> pipelines, IReadOnlyList<CiStepRun> runs)
     {
@@ -18,6 +19,7 @@ public sealed class CiModel
         Runs = runs;
         tests = new Lazy<IReadOnlyList<CiTestRun>>(() => CiActivities.FindTests(Runs));
         deploys = new Lazy<IReadOnlyList<CiDeployStep>>(() => CiActivities.FindDeploys(Pipelines, Runs));
+        coverage = new Lazy<IReadOnlyList<CiCoverageRun>>(() => CiActivities.FindCoverage(Runs));
     }
 
     /// <summary>Pipelines as they run: each with the parts it pulls in, without files that are only parts of another.</summary>
@@ -31,6 +33,9 @@ public sealed class CiModel
 
     /// <summary>Steps that deploy, push an image, publish a package or deploy into a throwaway cluster.</summary>
     public IReadOnlyList<CiDeployStep> Deploys => deploys.Value;
+
+    /// <summary>Steps that collect test coverage or report it to a coverage service.</summary>
+    public IReadOnlyList<CiCoverageRun> Coverage => coverage.Value;
 
     internal static CiModel Build(Workspace workspace)
     {
