@@ -305,7 +305,7 @@ public static partial class CiActivities
     [GeneratedRegex(@"(?i)codecov|coveralls|coverage|PublishCodeCoverageResults|cobertura")]
     private static partial Regex CoverageAction();
 
-    [GeneratedRegex(@"(?<![\w-])--cov(=\S*|\s|$)|--cov-report|\bcoverage\s+(run|report|xml|html|lcov|json|combine)\b|-coverprofile|\bgo\s+test\b[^\n]*\s-cover\b|--coverage\b|--code-coverage\b|--collect[:\s]+""?(XPlat Code Coverage|Code Coverage)|CollectCoverage=true|\bdotnet-coverage\b|\breportgenerator\b|\bcargo\s+(llvm-cov|tarpaulin)\b|\bgrcov\b|(?<![\w-])(nyc|c8)\s+\S|\bjacocoTestReport\b|\bjacoco:report\b|\bkover(Xml|Html)?Report\b|--coverage-(clover|html|text|xml|cobertura)|\bmix\s+(coveralls|test\s+--cover)|\bCOVERAGE=(true|1)\b|(?<![\w/.-])(codecov|coveralls|goveralls)(?![\w.-])|codecov\.io/bash")]
+    [GeneratedRegex(@"(?<![\w-])--cov(=\S*|\s|$)|--cov-report|\bcoverage\s+(run|report|xml|html|lcov|json|combine)\b|-coverprofile|\bgo\s+test\b[^\n]*\s-cover\b|--coverage\b|--code-coverage\b|--collect[:\s]+""?(XPlat Code Coverage|Code Coverage)""?|CollectCoverage=true|\bdotnet-coverage\b|\breportgenerator\b|\bcargo\s+(llvm-cov|tarpaulin)\b|\bgrcov\b|(?<![\w-])(nyc|c8)\s+\S|\bjacocoTestReport\b|\bjacoco:report\b|\bkover(Xml|Html)?Report\b|--coverage-(clover|html|text|xml|cobertura)|\bmix\s+(coveralls|test\s+--cover)|\bCOVERAGE=(true|1)\b|(?<![\w/.-])(codecov|coveralls|goveralls)(?![\w.-])|codecov\.io/bash")]
     private static partial Regex CoverageCommand();
 
     [GeneratedRegex(@"\bkind\s+create\s+cluster\b|helm/kind-action|\bminikube\s+start\b|\bk3d\s+cluster\s+create\b|medyagh/setup-minikube|AbsaOSS/k3d-action")]

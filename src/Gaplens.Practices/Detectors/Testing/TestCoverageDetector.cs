@@ -18,7 +18,7 @@ public sealed class TestCoverageDetector : IPracticeDetector
     public Verdict Detect(PracticeContext context)
     {
         var ci = context.Workspace.Ci;
-        var collected = ci.Coverage.Select(c => new Evidence(c.Run.Path, c.Run.Step.Line, $"CI runs `{Shorten(c.Shown)}`{c.Command.ViaText}")).Distinct().ToList();
+        var collected = ci.Coverage.Select(c => new Evidence(c.Run.Path, c.Run.Step.Line, $"runs `{Shorten(c.Shown)}`{c.Command.ViaText}")).Distinct().ToList();
         if (collected.Count > 0)
         {
             return context.Present(collected, "CI collects or reports coverage: " + PracticeContext.Describe(collected) + ".");
