@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Gaplens.Ecosystems.Ci;
@@ -47,6 +48,25 @@ public static partial class CiActivities
         ("other", OtherTest()),
     ];
 
+    /// <summary>Words one of which every test command contains: commands without any skip the test regexes.</summary>
+    private static readonly SearchValues<string> TestWords = SearchValues.Create(
+        ["test", "Test", "TEST", "spec", "jest", "mocha", "karma", "wdio", "jasmine", "cucumber", "behave", "mvn", "gradle", "sbt", "ginkgo", "e2e", "ava",
+         "cypress", "playwright", "appveyor:", "check", "phpunit", "pest", "codecept", "coverage", "vitest", "unittest", "RakeTask", "npm t", "llvm-cov"],
+        StringComparison.Ordinal);
+
+    /// <summary>Words one of which every deploy, image push or publish command contains.</summary>
+    private static readonly SearchValues<string> ShipWords = SearchValues.Create(
+        ["kubectl", "helm", "skaffold", "argocd", "az ", "azd ", "aws ", "sam ", "cdk ", "gcloud", "gke-deploy", "terraform", "terragrunt", "pulumi", "serverless", "sls ",
+         "vercel", "netlify", "fly", "heroku", "railway", "fastapi", "firebase", "wrangler", "docker", "podman", "buildah", "ansible", "cf ", "kamal", "eb ", "copilot",
+         "push", "jib", "ko ", "pack ", "PublishContainer", "nuget", "publish", "twine", "mvn", "gradle", "gem ", "goreleaser", "gh ", "deploy", "changeset", "lerna"],
+        StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> ClusterWords = SearchValues.Create(["kind", "minikube", "k3d"], StringComparison.Ordinal);
+
+    /// <summary>Words one of which every coverage command contains.</summary>
+    private static readonly SearchValues<string> CoverageWords = SearchValues.Create(
+        ["cov", "Cov", "COV", "lcov", "nyc", "c8", "jacoco", "kover", "reportgenerator", "collect"], StringComparison.Ordinal);
+
     internal static IReadOnlyList<CiTestRun> FindTests(IReadOnlyList<CiStepRun> runs)
     {
         var result = new List<CiTestRun>();
@@ -55,6 +75,11 @@ public static partial class CiActivities
             var found = new HashSet<string>(StringComparer.Ordinal);
             foreach (var command in run.Commands)
             {
+                if (command.Text.AsSpan().IndexOfAny(TestWords) < 0)
+                {
+                    continue;
+                }
+
                 foreach (var (ecosystem, regex) in TestRunners)
                 {
                     if (found.Contains(ecosystem))
@@ -93,7 +118,7 @@ public static partial class CiActivities
                 continue;
             }
 
-            if (run.Commands.FirstOrDefault(c => CoverageCommand().IsMatch(c.Text)) is { } command)
+            if (run.Commands.FirstOrDefault(c => c.Text.AsSpan().IndexOfAny(CoverageWords) >= 0 && CoverageCommand().IsMatch(c.Text)) is { } command)
             {
                 result.Add(new CiCoverageRun(run, command, CoverageCommand().Match(command.Text).Value.Trim()));
             }
@@ -102,18 +127,19 @@ public static partial class CiActivities
         return result;
     }
 
-    internal static IReadOnlyList<CiDeployStep> FindDeploys(IReadOnlyList<CiPipeline> pipelines, IReadOnlyList<CiStepRun> runs)
+    internal static IReadOnlyList<CiDeployStep> FindDeploys(IReadOnlyList<CiStepRun> runs, IReadOnlyList<CiTestRun> tests)
     {
+        var testing = tests.Select(t => t.Run.Job).ToHashSet(ReferenceEqualityComparer.Instance);
         var result = new List<CiDeployStep>();
         foreach (var job in runs.GroupBy(r => r.Job))
         {
             // A deploy whose job first creates a cluster inside CI (kind, minikube, k3d) deploys into a throwaway cluster.
-            var throwaway = job.Any(r => r.Commands.Any(c => ThrowawayCluster().IsMatch(c.Text)));
-            var tests = job.Any(r => r.Commands.Any(c => TestRunners.Any(t => t.Command.IsMatch(c.Text))));
+            var throwaway = job.Any(r => r.Commands.Any(c => c.Text.AsSpan().IndexOfAny(ClusterWords) >= 0 && ThrowawayCluster().IsMatch(c.Text)));
+            var jobTests = testing.Contains(job.Key);
             foreach (var run in job)
             {
                 // Services started with compose in a job that also runs the tests are the test environment, not a deployment.
-                if (Classify(run, composeIsTestEnvironment: tests) is { } found)
+                if (Classify(run, composeIsTestEnvironment: jobTests) is { } found)
                 {
                     var kind = found.Kind == DeployKind.Deploy && throwaway ? DeployKind.Throwaway : found.Kind;
                     result.Add(new CiDeployStep(run, kind, found.Detail));
@@ -134,6 +160,11 @@ public static partial class CiActivities
 
         foreach (var command in run.Commands)
         {
+            if (command.Text.AsSpan().IndexOfAny(ShipWords) < 0)
+            {
+                continue;
+            }
+
             var via = command.ViaText;
             if (Deploy().Match(command.Text) is { Success: true } deploy && !(composeIsTestEnvironment && deploy.Value.StartsWith("docker compose", StringComparison.Ordinal)))
             {

@@ -18,7 +18,7 @@ public sealed class CiModel
         Pipelines = pipelines;
         Runs = runs;
         tests = new Lazy<IReadOnlyList<CiTestRun>>(() => CiActivities.FindTests(Runs));
-        deploys = new Lazy<IReadOnlyList<CiDeployStep>>(() => CiActivities.FindDeploys(Pipelines, Runs));
+        deploys = new Lazy<IReadOnlyList<CiDeployStep>>(() => CiActivities.FindDeploys(Runs, Tests));
         coverage = new Lazy<IReadOnlyList<CiCoverageRun>>(() => CiActivities.FindCoverage(Runs));
     }
 
