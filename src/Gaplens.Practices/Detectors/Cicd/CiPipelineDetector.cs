@@ -16,8 +16,9 @@ public sealed class CiPipelineDetector : IPracticeDetector
     public Verdict Detect(PracticeContext context)
     {
         var pipelines = context.Workspace.Ci.Pipelines;
-        var parts = pipelines.SelectMany(p => p.Parts).ToHashSet(StringComparer.Ordinal);
-        var files = context.Workspace.Files.Files.Select(f => f.Path).Where(p => CiReader.SystemOf(p) is not null && !parts.Contains(p))
+        var usedBy = pipelines.SelectMany(p => p.Parts.Where(part => !part.StartsWith('\u0001')).Select(part => (Part: part, Pipeline: p.Path)))
+            .GroupBy(x => x.Part, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Pipeline).First(), StringComparer.Ordinal);
+        var files = context.Workspace.Files.Files.Select(f => f.Path).Where(p => CiReader.SystemOf(p) is not null)
             .Concat(pipelines.Select(p => p.Path)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
         {
@@ -30,7 +31,9 @@ public sealed class CiPipelineDetector : IPracticeDetector
         var evidence = files.Select(f =>
         {
             var pipeline = pipelines.FirstOrDefault(p => p.Path == f);
-            var detail = pipeline is null
+            var detail = pipeline is null && usedBy.TryGetValue(f, out var caller)
+                ? $"{CiReader.SystemOf(f)} configuration run as part of {caller}"
+                : pipeline is null
                 ? $"{CiReader.SystemOf(f)} configuration (could not be parsed)"
                 : $"{pipeline.System} pipeline with {pipeline.Jobs.Count} job(s)" + (pipeline.Parts.Count > 0 ? $", using {string.Join(", ", pipeline.Parts.Where(p => !p.StartsWith('\u0001')).Take(4))}" : string.Empty);
             return new Evidence(f, 1, detail);
