@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gaplens.Core.Files;
+using Gaplens.Core.Model;
 using Gaplens.Ecosystems.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -11,7 +12,7 @@ namespace Gaplens.Ecosystems.Ci;
 /// child pipelines, Azure Pipelines local templates, Tekton task references, Concourse task files, and the Cloud
 /// Build triggers declared in Terraform. Files that are parts of a pipeline are not pipelines of their own.
 /// </summary>
-internal sealed partial class CiLinker(Workspace workspace)
+internal sealed partial class CiLinker(Workspace workspace, List<ScanWarning> warnings)
 {
     private const int MaxNesting = 5;
 
@@ -22,14 +23,22 @@ internal sealed partial class CiLinker(Workspace workspace)
         for (var i = 0; i < pipelines.Count; i++)
         {
             var pipeline = pipelines[i];
-            pipelines[i] = pipeline.System switch
+            try
             {
-                "gitlab-ci" => LinkGitLab(pipeline),
-                "azure-pipelines" => LinkAzure(pipeline),
-                "github-actions" => pipeline with { Jobs = pipeline.Jobs.Select(j => j with { Steps = CompositeSteps(j.Steps, 0, []) }).ToList() },
-                "concourse" => LinkConcourse(pipeline),
-                _ => pipeline,
-            };
+                pipelines[i] = pipeline.System switch
+                {
+                    "gitlab-ci" => LinkGitLab(pipeline),
+                    "azure-pipelines" => LinkAzure(pipeline),
+                    "github-actions" => pipeline with { Jobs = pipeline.Jobs.Select(j => j with { Steps = CompositeSteps(j.Steps, 0, []) }).ToList() },
+                    "concourse" => LinkConcourse(pipeline),
+                    _ => pipeline,
+                };
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The pipeline is judged on its own file when what it includes cannot be read.
+                warnings.Add(new ScanWarning(pipeline.Path, $"the files this pipeline uses could not be joined to it: {ex.GetType().Name}"));
+            }
         }
 
         // Reusable workflows after composites, so that a called workflow brings its composite steps along.

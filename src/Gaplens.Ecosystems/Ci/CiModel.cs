@@ -1,3 +1,4 @@
+using Gaplens.Core.Model;
 using Gaplens.Ecosystems.Build;
 
 namespace Gaplens.Ecosystems.Ci;
@@ -13,10 +14,11 @@ public sealed class CiModel
     private readonly Lazy<IReadOnlyList<CiDeployStep>> deploys;
     private readonly Lazy<IReadOnlyList<CiCoverageRun>> coverage;
 
-    private CiModel(IReadOnlyList<CiPipeline> pipelines, IReadOnlyList<CiStepRun> runs)
+    private CiModel(IReadOnlyList<CiPipeline> pipelines, IReadOnlyList<CiStepRun> runs, IReadOnlyList<ScanWarning> warnings)
     {
         Pipelines = pipelines;
         Runs = runs;
+        Warnings = warnings;
         tests = new Lazy<IReadOnlyList<CiTestRun>>(() => CiActivities.FindTests(Runs));
         deploys = new Lazy<IReadOnlyList<CiDeployStep>>(() => CiActivities.FindDeploys(Runs, Tests));
         coverage = new Lazy<IReadOnlyList<CiCoverageRun>>(() => CiActivities.FindCoverage(Runs));
@@ -34,12 +36,16 @@ public sealed class CiModel
     /// <summary>Steps that deploy, push an image, publish a package or deploy into a throwaway cluster.</summary>
     public IReadOnlyList<CiDeployStep> Deploys => deploys.Value;
 
+    /// <summary>Parts of pipelines or steps that could not be followed (the step still counts with its own commands).</summary>
+    public IReadOnlyList<ScanWarning> Warnings { get; }
+
     /// <summary>Steps that collect test coverage or report it to a coverage service.</summary>
     public IReadOnlyList<CiCoverageRun> Coverage => coverage.Value;
 
     internal static CiModel Build(Workspace workspace)
     {
-        var pipelines = new CiLinker(workspace).Link();
+        var warnings = new List<ScanWarning>();
+        var pipelines = new CiLinker(workspace, warnings).Link();
         var follower = new CommandFollower(workspace);
         var runs = new List<CiStepRun>();
         foreach (var pipeline in pipelines)
@@ -52,13 +58,27 @@ public sealed class CiModel
                 foreach (var step in job.Steps)
                 {
                     var current = sharedShell && directory is not null && step.WorkingDirectory is null ? step with { WorkingDirectory = directory } : step;
-                    runs.Add(new CiStepRun(pipeline, job, step, Commands(current, pipeline, follower, out var final)));
+                    IReadOnlyList<CiCommand> commands;
+                    string? final;
+                    try
+                    {
+                        commands = Commands(current, pipeline, follower, out final);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        // A build file that defeats the follower must not stop the scan: the step keeps its own text.
+                        warnings.Add(new ScanWarning(step.Path ?? pipeline.Path, $"CI step at line {step.Line} could not be followed into what it runs: {ex.GetType().Name}"));
+                        commands = [new CiCommand(step.AllText, step.Path ?? pipeline.Path, step.Line, 0, null)];
+                        final = null;
+                    }
+
+                    runs.Add(new CiStepRun(pipeline, job, step, commands));
                     directory = sharedShell ? final : null;
                 }
             }
         }
 
-        return new CiModel(pipelines, runs);
+        return new CiModel(pipelines, runs, warnings.Distinct().ToList());
     }
 
     private static IReadOnlyList<CiCommand> Commands(CiStep step, CiPipeline pipeline, CommandFollower follower, out string? finalDirectory)

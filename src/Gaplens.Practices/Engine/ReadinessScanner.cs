@@ -59,8 +59,14 @@ public sealed class ReadinessScanner
         var verdicts = Judge(workspace, facts, options);
         var (commit, commitDate) = GitHead.Read(files.Root);
         var readme = files.Files.FirstOrDefault(f => f.Directory.Length == 0 && f.Name.StartsWith("README", StringComparison.OrdinalIgnoreCase))?.Path;
-        return new ScanResult(root, commit, commitDate, files.Files.Count, content.FilesRead, options.Profile, facts, verdicts, workspace.Warnings, catalog, clock.Elapsed, readme);
+        return new ScanResult(root, commit, commitDate, files.Files.Count, content.FilesRead, options.Profile, facts, verdicts, Warnings(workspace), catalog, clock.Elapsed, readme);
     }
+
+    /// <summary>The readers' warnings and those of following CI steps, in path order.</summary>
+    private static IReadOnlyList<ScanWarning> Warnings(Workspace workspace) =>
+        workspace.Ci.Warnings.Count == 0
+            ? workspace.Warnings
+            : workspace.Warnings.Concat(workspace.Ci.Warnings).Distinct().OrderBy(w => w.Path, StringComparer.Ordinal).ThenBy(w => w.Message, StringComparer.Ordinal).ToList();
 
     private List<Verdict> Judge(Workspace workspace, RepositoryFacts facts, ScanOptions options)
     {
