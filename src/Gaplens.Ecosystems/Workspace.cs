@@ -18,6 +18,7 @@ public sealed class Workspace
     private readonly Dictionary<(string, string), List<PackageReference>> packagesByName;
     private readonly IReadOnlyList<string> testProjectDirectories;
     private readonly IReadOnlyDictionary<Type, IReadOnlyList<object>> documents;
+    private readonly Lazy<CiModel> ci;
 
     internal Workspace(
         FileIndex files,
@@ -63,7 +64,11 @@ public sealed class Workspace
         DeployedWorkloads = kubernetesObjects.Where(o => o.IsWorkload && !o.IsHelmHook && !IsTestPath(o.Path) && !Facts.FactsBuilder.IsExcluded(o.Path)).ToList();
         Classes = files.Files.Aggregate(FileClass.None, (all, file) => all | file.Class);
         Ecosystems = packages.Select(p => p.Ecosystem.Key).ToHashSet(StringComparer.Ordinal);
+        ci = new Lazy<CiModel>(() => CiModel.Build(this));
     }
+
+    /// <summary>What CI executes: pipelines linked with their parts, each step followed through scripts and build files (built on first use).</summary>
+    public CiModel Ci => ci.Value;
 
     /// <summary>
     /// Kubernetes workloads that get deployed: not Helm hooks, nor the pods of test, sample or fixture folders (chart

@@ -20,7 +20,8 @@ public static class WorkspaceReader
          file.Name.Equals(".gitignore", StringComparison.Ordinal) ||
          file.Name.Equals(".dockerignore", StringComparison.Ordinal) ||
          file.Name.Equals(".editorconfig", StringComparison.Ordinal) ||
-         EcosystemRegistry.All.Any(e => e.Reads(file)));
+         EcosystemRegistry.All.Any(e => e.Reads(file)) ||
+         Build.BuildTexts.Needs(file));
 
     public static Workspace Read(FileIndex files, ContentIndex content)
     {
@@ -59,7 +60,7 @@ public static class WorkspaceReader
                     }
                 }
 
-                if (CiReader.SystemOf(file.Path) is { } system)
+                if (CiReader.SystemOf(file.Path, source.Text) is { } system)
                 {
                     if (CiReader.Read(source, system, out var ciError) is { } pipeline)
                     {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gaplens.Core.Files;
+using Gaplens.Ecosystems.Containers;
 using Gaplens.Ecosystems.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -8,11 +9,6 @@ namespace Gaplens.Ecosystems.Ci;
 /// <summary>Recognises CI configuration files and reads each system's format into a <see cref="CiPipeline"/>.</summary>
 public static partial class CiReader
 {
-    private static readonly HashSet<string> GitLabReserved = new(StringComparer.Ordinal)
-    {
-        "stages", "variables", "image", "services", "before_script", "after_script", "cache", "include", "default", "workflow", "types",
-    };
-
     /// <summary>The CI system a file configures, or null.</summary>
     public static string? SystemOf(string path)
     {
@@ -56,22 +52,74 @@ public static partial class CiReader
                 case "bitbucket-pipelines.yml": return "bitbucket-pipelines";
                 case "appveyor.yml":
                 case ".appveyor.yml": return "appveyor";
-                case ".drone.yml": return "drone";
-                case "cloudbuild.yaml":
-                case "cloudbuild.yml": return "google-cloud-build";
+                case ".drone.yml":
+                case ".drone.yaml":
+                case ".drone.jsonnet":
+                case ".drone.star": return "drone";
+                case ".woodpecker.yml":
+                case ".woodpecker.yaml": return "woodpecker";
+                case "buildkite.yml":
+                case "buildkite.yaml":
+                case ".buildkite.yml":
+                case ".buildkite.yaml": return "buildkite";
                 case "buildspec.yml": return "aws-codebuild";
                 case "codefresh.yml": return "codefresh";
                 case "bitrise.yml": return "bitrise";
             }
         }
 
-        if (directory == ".buildkite" && isYaml)
+        if (directory == ".woodpecker" && isYaml)
+        {
+            return "woodpecker";
+        }
+
+        if (directory == ".buildkite" && isYaml && !ComposeFile.IsComposeFile(name))
         {
             return "buildkite";
         }
 
+        // Cloud Build configurations live anywhere (one per service folder is common): cloudbuild.yaml, cloudbuild-prod.yaml.
+        if (isYaml && name.StartsWith("cloudbuild", StringComparison.OrdinalIgnoreCase))
+        {
+            return "google-cloud-build";
+        }
+
         return null;
     }
+
+    /// <summary>
+    /// The CI system a file configures, also from its content for systems whose files live anywhere: Tekton
+    /// (tekton.dev resources) and Concourse (a pipeline of jobs with plans). Content-recognised files are also read as
+    /// what else they are (Kubernetes objects).
+    /// </summary>
+    public static string? SystemOf(string path, string text)
+    {
+        if (SystemOf(path) is { } system)
+        {
+            return system;
+        }
+
+        var name = RelativePaths.FileName(path);
+        if (!name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (text.Contains("tekton.dev/", StringComparison.Ordinal) && TektonKind().IsMatch(text))
+        {
+            return "tekton";
+        }
+
+        if (text.Contains("plan:", StringComparison.Ordinal) && ConcourseJobs().IsMatch(text) && ConcoursePlan().IsMatch(text))
+        {
+            return "concourse";
+        }
+
+        return null;
+    }
+
+    /// <summary>True for systems recognised by content: a file that turns out not to be one is simply not a pipeline.</summary>
+    public static bool IsContentSystem(string system) => system is "tekton" or "concourse";
 
     public static CiPipeline? Read(SourceText source, string system, out string? error)
     {
@@ -81,27 +129,46 @@ public static partial class CiReader
             return ReadJenkinsfile(source);
         }
 
+        var path = source.File.Path;
+        if (system == "drone" && !(path.EndsWith(".yml", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal)))
+        {
+            // .drone.jsonnet and .drone.star are programs that generate the pipeline: CI is there, its steps cannot be read.
+            return new CiPipeline(system, path, [], null, 0, []);
+        }
+
         var documents = YamlDocuments.Load(source.Text, out error);
         if (error is not null)
         {
+            if (IsContentSystem(system))
+            {
+                error = null;
+            }
+
             return null;
         }
 
         var root = documents.FirstOrDefault();
         if (root is null)
         {
-            return new CiPipeline(system, source.File.Path, [], null, 0, []);
+            return IsContentSystem(system) ? null : new CiPipeline(system, path, [], null, 0, []);
         }
 
         return system switch
         {
-            "github-actions" => ReadGitHub(source.File.Path, root),
-            "gitlab-ci" => ReadGitLab(source.File.Path, root),
-            "azure-pipelines" => ReadAzure(source.File.Path, root),
-            "circleci" => ReadCircle(source.File.Path, root),
-            "travis-ci" => ReadTravis(source.File.Path, root),
-            "bitbucket-pipelines" => ReadBitbucket(source.File.Path, root),
-            _ => ReadGeneric(system, source.File.Path, root),
+            "github-actions" => ReadGitHub(path, root),
+            "gitlab-ci" => ReadGitLab(path, [(path, root)]),
+            "azure-pipelines" => ReadAzure(path, root),
+            "circleci" => ReadCircle(path, root),
+            "travis-ci" => ReadTravis(path, root),
+            "bitbucket-pipelines" => ReadBitbucket(path, root),
+            "woodpecker" => ReadWoodpecker(path, root),
+            "drone" => ReadDrone(path, documents),
+            "buildkite" => ReadBuildkite(path, root),
+            "google-cloud-build" => ReadCloudBuild(path, root),
+            "appveyor" => ReadAppVeyor(path, root),
+            "tekton" => ReadTekton(path, documents),
+            "concourse" => ReadConcourse(path, root),
+            _ => ReadGeneric(system, path, root),
         };
     }
 
@@ -155,80 +222,6 @@ public static partial class CiReader
 
         var pr = triggers.Any(t => t is "pull_request" or "pull_request_target" or "merge_group");
         return new CiPipeline("github-actions", path, triggers, pr, prLine, jobs);
-    }
-
-    private static CiPipeline ReadGitLab(string path, YamlNode root)
-    {
-        var jobs = new List<CiJob>();
-        var includes = new List<CiStep>();
-        foreach (var (value, line) in root.Get("include").AllScalars())
-        {
-            includes.Add(new CiStep("include", null, value, line, CiStep.NoInputs));
-        }
-
-        if (includes.Count > 0)
-        {
-            jobs.Add(new CiJob("include", 1, includes));
-        }
-
-        var mergeRequests = false;
-        var prLine = 0;
-        foreach (var (name, job, line) in root.Entries())
-        {
-            if (GitLabReserved.Contains(name) || name.StartsWith('.') && job.Get("script") is null)
-            {
-                if (name == "workflow" && job.AllScalars().FirstOrDefault(s => s.Value.Contains("merge_request", StringComparison.Ordinal)) is { Value: not null } w)
-                {
-                    mergeRequests = true;
-                    prLine = w.Line;
-                }
-
-                continue;
-            }
-
-            if (job is not YamlMappingNode)
-            {
-                continue;
-            }
-
-            var steps = new List<CiStep>();
-            foreach (var key in new[] { "before_script", "script", "after_script" })
-            {
-                foreach (var (command, commandLine) in job.Get(key).AllScalars())
-                {
-                    steps.Add(new CiStep(name, command, null, commandLine, CiStep.NoInputs));
-                }
-            }
-
-            if (job.Get("trigger") is { } trigger)
-            {
-                steps.Add(new CiStep(name, null, "trigger:" + string.Join(' ', trigger.AllScalars().Select(s => s.Value)), trigger.Line(), CiStep.NoInputs));
-            }
-
-            if (job.ScalarOf("extends") is { } extends)
-            {
-                steps.Add(new CiStep(name, null, "extends:" + extends, line, CiStep.NoInputs));
-            }
-
-            var environmentNode = job.Get("environment");
-            var environment = environmentNode.Scalar() ?? environmentNode.ScalarOf("name");
-            var manual = job.ScalarOf("when") == "manual" || job.Get("rules").AllScalars().Any(s => s.Value == "manual");
-            foreach (var (value, valueLine) in job.Get("rules").AllScalars().Concat(job.Get("only").AllScalars()))
-            {
-                if (value.Contains("merge_request", StringComparison.Ordinal))
-                {
-                    mergeRequests = true;
-                    prLine = prLine == 0 ? valueLine : prLine;
-                }
-            }
-
-            jobs.Add(new CiJob(name, line, steps, environment, environmentNode?.Line() ?? 0, manual));
-        }
-
-        // Without rules GitLab runs branch pipelines for every push, including merge request branches.
-        var hasRules = jobs.Count > 0 && root.Get("workflow") is not null;
-        bool? pr = mergeRequests ? true : hasRules ? false : true;
-        return new CiPipeline("gitlab-ci", path, mergeRequests ? ["merge_request_event"] : ["push"], pr, prLine, jobs);
     }
 
     private static CiPipeline ReadAzure(string path, YamlNode root)
@@ -313,23 +306,38 @@ public static partial class CiReader
     private static CiPipeline ReadCircle(string path, YamlNode root)
     {
         var jobs = new List<CiJob>();
-        foreach (var (name, job, line) in root.Get("jobs").Entries())
+        var commands = root.Get("commands");
+
+        // Steps of a job; a step naming a command of the configuration's commands: section runs that command's steps.
+        List<CiStep> CircleSteps(YamlNode? list, int depth)
         {
             var steps = new List<CiStep>();
-            foreach (var step in job.Get("steps").Items())
+            foreach (var step in list.Items())
             {
                 switch (step)
                 {
-                    case YamlScalarNode s:
-                        steps.Add(new CiStep(s.Value, null, s.Value, s.Line(), CiStep.NoInputs));
+                    case YamlScalarNode s when s.Value is not null:
+                        if (depth < 5 && commands.Get(s.Value) is { } definition)
+                        {
+                            steps.AddRange(CircleSteps(definition.Get("steps"), depth + 1));
+                        }
+                        else
+                        {
+                            steps.Add(new CiStep(s.Value, null, s.Value, s.Line(), CiStep.NoInputs));
+                        }
+
                         break;
                     case YamlMappingNode m:
                         foreach (var (key, value, stepLine) in m.Entries())
                         {
                             if (key == "run")
                             {
-                                var command = value.Scalar() ?? value.ScalarOf("command");
-                                steps.Add(new CiStep(value.ScalarOf("name"), command, null, stepLine, CiStep.NoInputs));
+                                var run = value.Scalar() ?? value.ScalarOf("command");
+                                steps.Add(new CiStep(value.ScalarOf("name"), run, null, stepLine, CiStep.NoInputs, value.ScalarOf("working_directory")));
+                            }
+                            else if (depth < 5 && commands.Get(key) is { } called)
+                            {
+                                steps.AddRange(CircleSteps(called.Get("steps"), depth + 1));
                             }
                             else
                             {
@@ -341,6 +349,14 @@ public static partial class CiReader
                 }
             }
 
+            return steps;
+        }
+
+        foreach (var (name, job, line) in root.Get("jobs").Entries())
+        {
+            var image = job.Get("docker").Items().FirstOrDefault().ScalarOf("image");
+            var directory = job.ScalarOf("working_directory") is { } wd && !wd.StartsWith('~') && !wd.StartsWith('/') ? wd : null;
+            var steps = CircleSteps(job.Get("steps"), 0).Select(s => s with { Image = image, WorkingDirectory = s.WorkingDirectory ?? directory }).ToList();
             jobs.Add(new CiJob(name, line, steps));
         }
 
@@ -396,14 +412,46 @@ public static partial class CiReader
         }
 
         var jobs = new List<CiJob> { new("build", 1, steps) };
+        foreach (var include in root.Path("jobs", "include").Items().Concat(root.Path("matrix", "include").Items()))
+        {
+            var name = include.ScalarOf("name") ?? include.ScalarOf("stage") ?? "job";
+            var jobSteps = new List<CiStep>();
+            foreach (var key in new[] { "before_install", "install", "before_script", "script", "after_success", "before_deploy" })
+            {
+                foreach (var (command, line) in include.Get(key).AllScalars())
+                {
+                    jobSteps.Add(new CiStep(name, command, null, line, CiStep.NoInputs));
+                }
+            }
+
+            if (jobSteps.Count > 0)
+            {
+                jobs.Add(new CiJob(name, include.Line(), jobSteps, null, 0, false, include.ScalarOf("if")));
+            }
+
+            if (include.Get("deploy") is { } jobDeploy)
+            {
+                jobs.Add(TravisDeploy(jobDeploy));
+            }
+        }
+
         if (root.Get("deploy") is { } deploy)
         {
-            var provider = deploy.ScalarOf("provider") ?? deploy.Items().Select(i => i.ScalarOf("provider")).FirstOrDefault(p => p is not null) ?? "deploy";
-            jobs.Add(new CiJob("deploy", deploy.Line(), [new CiStep("deploy", "deploy " + provider, "travis-deploy:" + provider, deploy.Line(), CiStep.NoInputs)], provider, deploy.Line()));
+            jobs.Add(TravisDeploy(deploy));
         }
 
         // Travis builds pull requests unless they are switched off in the repository settings.
-        return new CiPipeline("travis-ci", path, ["push", "pull_request"], true, 0, jobs);
+        return new CiPipeline("travis-ci", path, [CiTriggers.Push, CiTriggers.PullRequest], true, 0, jobs);
+    }
+
+    private static CiJob TravisDeploy(YamlNode deploy)
+    {
+        var items = deploy is YamlSequenceNode ? deploy.Items().ToList() : [deploy];
+        var provider = items.Select(i => i.ScalarOf("provider")).FirstOrDefault(p => p is not null) ?? "deploy";
+        var onTags = items.Any(i => i.Get("on").ScalarOf("tags") == "true");
+        var steps = items.SelectMany(i => i.Get("script").AllScalars().Select(s => new CiStep("deploy", s.Value, null, s.Line, CiStep.NoInputs))).ToList();
+        steps.Add(new CiStep("deploy", "deploy " + provider, "travis-deploy:" + provider, deploy.Line(), CiStep.NoInputs));
+        return new CiJob("deploy", deploy.Line(), steps, provider, deploy.Line(), false, null, onTags ? [CiTriggers.PushTags] : null);
     }
 
     private static CiPipeline ReadBitbucket(string path, YamlNode root)
@@ -412,8 +460,22 @@ public static partial class CiReader
         var pipelines = root.Get("pipelines");
         var pr = false;
         var prLine = 0;
+        var triggers = new List<string>();
+        var defaultImage = root.Get("image").Scalar() ?? root.Get("image").ScalarOf("name");
         foreach (var (section, value, line) in pipelines.Entries())
         {
+            var trigger = section switch
+            {
+                "pull-requests" => CiTriggers.PullRequest,
+                "tags" => CiTriggers.PushTags,
+                "custom" => CiTriggers.Manual,
+                _ => CiTriggers.Push,
+            };
+            if (!triggers.Contains(trigger))
+            {
+                triggers.Add(trigger);
+            }
+
             if (section == "pull-requests")
             {
                 pr = true;
@@ -422,14 +484,33 @@ public static partial class CiReader
 
             foreach (var step in Descendants(value).Where(n => n.Get("step") is not null).Select(n => n.Get("step")!))
             {
-                var steps = step.Get("script").AllScalars().Select(s => new CiStep(step.ScalarOf("name"), s.Value, null, s.Line, CiStep.NoInputs)).ToList();
+                var name = step.ScalarOf("name") ?? section;
+                var image = step.Get("image").Scalar() ?? step.Get("image").ScalarOf("name") ?? defaultImage;
+                var steps = new List<CiStep>();
+                foreach (var item in step.Get("script").Items().Concat(step.Get("after-script").Items()))
+                {
+                    if (item.Scalar() is { } command)
+                    {
+                        steps.Add(new CiStep(name, command, null, item.Line(), CiStep.NoInputs, null, image));
+                    }
+                    else if (item.ScalarOf("pipe") is { } pipe)
+                    {
+                        steps.Add(new CiStep(name, null, pipe, item.Line(), Inputs(item.Get("variables"))));
+                    }
+                }
+
+                if (step.Get("script") is YamlScalarNode single && single.Value is not null)
+                {
+                    steps.Add(new CiStep(name, single.Value, null, single.Line(), CiStep.NoInputs, null, image));
+                }
+
                 var deployment = step.ScalarOf("deployment");
                 var manual = step.ScalarOf("trigger") == "manual";
-                jobs.Add(new CiJob(step.ScalarOf("name") ?? section, step.Line(), steps, deployment, deployment is null ? 0 : step.Get("deployment")!.Line(), manual));
+                jobs.Add(new CiJob(name, step.Line(), steps, deployment, deployment is null ? 0 : step.Get("deployment")!.Line(), manual, null, [trigger]));
             }
         }
 
-        return new CiPipeline("bitbucket-pipelines", path, pr ? ["push", "pull-requests"] : ["push"], pr, prLine, jobs);
+        return new CiPipeline("bitbucket-pipelines", path, triggers.Count > 0 ? triggers : [CiTriggers.Push], pr, prLine, jobs);
     }
 
     private static CiPipeline ReadGeneric(string system, string path, YamlNode root)
@@ -497,7 +578,30 @@ public static partial class CiReader
             var step = JenkinsShell().Match(line);
             if (step.Success && !trimmed.StartsWith("//", StringComparison.Ordinal) && !trimmed.StartsWith('*'))
             {
-                steps.Add(new CiStep(stage, line.Trim(), null, i, CiStep.NoInputs));
+                // sh 'cmd', sh "cmd", sh(script: 'cmd'), and sh """ ... """ blocks: the shell text is the command.
+                var start = i;
+                var rest = line[(step.Index + step.Length - step.Groups[2].Length)..];
+                var triple = rest.IndexOf("\"\"\"", StringComparison.Ordinal) is var t && t >= 0 ? t : rest.IndexOf("'''", StringComparison.Ordinal);
+                string command;
+                if (triple >= 0)
+                {
+                    var quote = rest.Substring(triple, 3);
+                    var body = new List<string> { rest[(triple + 3)..] };
+                    while (!body[^1].Contains(quote, StringComparison.Ordinal) && i < source.LineCount)
+                    {
+                        body.Add(source.Line(++i));
+                    }
+
+                    body[^1] = body[^1][..body[^1].IndexOf(quote, StringComparison.Ordinal)];
+                    command = string.Join('\n', body);
+                }
+                else
+                {
+                    var literal = JenkinsString().Match(rest);
+                    command = literal.Success ? literal.Groups[2].Value : line.Trim();
+                }
+
+                steps.Add(new CiStep(stage, command, null, start, CiStep.NoInputs));
             }
         }
 
@@ -555,6 +659,18 @@ public static partial class CiReader
 
         return result;
     }
+
+    [GeneratedRegex(@"^kind:\s*(Pipeline|PipelineRun|Task|ClusterTask|TaskRun|EventListener)\s*$", RegexOptions.Multiline)]
+    private static partial Regex TektonKind();
+
+    [GeneratedRegex(@"^\s*-?\s*plan:\s*$", RegexOptions.Multiline)]
+    private static partial Regex ConcoursePlan();
+
+    [GeneratedRegex(@"^jobs:\s*$", RegexOptions.Multiline)]
+    private static partial Regex ConcourseJobs();
+
+    [GeneratedRegex(@"(['""])((?:(?!\1).)*)\1")]
+    private static partial Regex JenkinsString();
 
     [GeneratedRegex(@"stage\s*\(\s*['""]([^'""]+)['""]")]
     private static partial Regex JenkinsStage();

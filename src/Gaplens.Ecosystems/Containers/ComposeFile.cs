@@ -86,7 +86,9 @@ public sealed class ComposeFile
                 environment,
                 service.Get("depends_on").KeysOrStrings().ToList(),
                 service.Get("ports").Items().Select(p => p.Scalar() ?? string.Empty).ToList(),
-                service.Get("profiles").Strings().ToList())
+                service.Get("profiles").Strings().ToList(),
+                Command(service),
+                (service.Get("command") ?? service.Get("entrypoint"))?.Line() ?? 0)
             {
                 CodeDirectory = CodeDirectory(directory, service.ScalarOf("working_dir"), service.Get("volumes")),
             });
@@ -127,6 +129,20 @@ public sealed class ComposeFile
 
         return null;
     }
+
+    /// <summary>What the service runs: its entrypoint followed by its command (a string or a list of words).</summary>
+    private static string? Command(YamlNode service)
+    {
+        static string? Words(YamlNode? node) => node switch
+        {
+            YamlScalarNode s => s.Value,
+            YamlSequenceNode seq => string.Join(' ', seq.Children.Select(c => c.Scalar()).Where(c => c is not null).Select(c => c!.Contains(' ', StringComparison.Ordinal) ? $"\"{c}\"" : c)),
+            _ => null,
+        };
+
+        var parts = new[] { Words(service.Get("entrypoint")), Words(service.Get("command")) }.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
+        return parts.Count == 0 ? null : string.Join(' ', parts);
+    }
 }
 
 /// <summary>One compose service; lines are null when the block is absent.</summary>
@@ -142,7 +158,9 @@ public sealed record ComposeService(
     IReadOnlyDictionary<string, (string Value, int Line)> Environment,
     IReadOnlyList<string> DependsOn,
     IReadOnlyList<string> Ports,
-    IReadOnlyList<string> Profiles)
+    IReadOnlyList<string> Profiles,
+    string? Command = null,
+    int CommandLine = 0)
 {
     public bool Builds => BuildContext is not null;
 

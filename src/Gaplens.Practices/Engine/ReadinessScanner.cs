@@ -61,7 +61,8 @@ public sealed class ReadinessScanner
         progress?.Report("Judging practices");
         var evaluator = new SignalEvaluator(workspace, facts);
         var verdicts = Judge(workspace, facts, options, evaluator, content.FilesRead);
-        var warnings = evaluator.Warnings.Count == 0 ? workspace.Warnings : Sorted(workspace.Warnings.Concat(evaluator.Warnings));
+        var extra = evaluator.Warnings.Concat(workspace.Ci.Warnings).ToList();
+        var warnings = extra.Count == 0 ? workspace.Warnings : Sorted(workspace.Warnings.Concat(extra));
         var (commit, commitDate) = GitHead.Read(files.Root);
         var readme = files.Files.FirstOrDefault(f => f.Directory.Length == 0 && f.Name.StartsWith("README", StringComparison.OrdinalIgnoreCase))?.Path;
         return new ScanResult(root, commit, commitDate, files.Files.Count, content.FilesRead, options.Profile, facts, verdicts, warnings, catalog, clock.Elapsed, readme);

@@ -1,36 +1,47 @@
 using Gaplens.Core.Model;
+using Gaplens.Ecosystems.Ci;
 using Gaplens.Practices.Engine;
 
 namespace Gaplens.Practices.Detectors.Cicd;
 
 /// <summary>
-/// Deploy jobs pass a protected environment or a manual approval. A deploy that only starts by hand (workflow
-/// dispatch, a published release) is partial; a deploy into a throwaway CI cluster has nothing to gate.
+/// Deploy jobs pass a protected environment or a manual approval (a manual job, a Buildkite block step, a Concourse
+/// job started by hand, a Cloud Build trigger that needs approval). A deploy that only starts by a deliberate act (a
+/// dispatch, a published release, a pushed tag, a promotion) is partial; a deploy into a throwaway CI cluster has
+/// nothing to gate.
 /// </summary>
 public sealed class CdApprovalGatesDetector : IPracticeDetector
 {
-    private static readonly string[] ManualTriggers = ["workflow_dispatch", "release", "repository_dispatch", "push-tags"];
-
-
     public string PracticeId => "cd-approval-gates";
 
     public Verdict Detect(PracticeContext context)
     {
-        var steps = DeploySteps.Find(context.Workspace);
+        var ci = context.Workspace.Ci;
+        var steps = ci.Deploys;
         var gates = new List<Evidence>();
-        foreach (var pipeline in context.Workspace.Pipelines)
+        var publishing = new List<Evidence>();
+        foreach (var pipeline in ci.Pipelines)
         {
             foreach (var job in pipeline.Jobs)
             {
-                if (job.Environment is { } environment && !environment.Contains("preview", StringComparison.OrdinalIgnoreCase))
+                var jobSteps = steps.Where(s => ReferenceEquals(s.Job, job)).ToList();
+                if (job.Environment is { } publishEnvironment && jobSteps.Count > 0 && jobSteps.All(s => s.Kind == DeployKind.PackagePublish))
+                {
+                    // Package registries' trusted publishing asks for an environment: it names who publishes, not who approves.
+                    publishing.Add(new Evidence(pipeline.Path, job.EnvironmentLine > 0 ? job.EnvironmentLine : job.Line, $"job '{job.Name}' publishes a package from the environment '{publishEnvironment}'"));
+                }
+                else if (job.Environment is { } environment && !environment.Contains("preview", StringComparison.OrdinalIgnoreCase))
                 {
                     gates.Add(new Evidence(pipeline.Path, job.EnvironmentLine > 0 ? job.EnvironmentLine : job.Line,
                         pipeline.System == "github-actions" ? $"job '{job.Name}' uses the protected environment '{environment}'" : $"job '{job.Name}' deploys to environment '{environment}'"));
                 }
 
-                if (job.Manual)
+                // Where a gate holds every later step (a Buildkite block, a Concourse job started by hand, a Cloud Build
+                // trigger needing approval), it gates the jobs that deploy.
+                var holdsLaterSteps = pipeline.System is "buildkite" or "concourse" or "google-cloud-build";
+                if (job.Manual && (!holdsLaterSteps || steps.Any(s => ReferenceEquals(s.Job, job))))
                 {
-                    gates.Add(new Evidence(pipeline.Path, job.Line, $"job '{job.Name}' waits for a manual approval"));
+                    gates.Add(new Evidence(pipeline.Path, job.Line, holdsLaterSteps ? $"job '{job.Name}' runs only after a person approves or starts it" : $"job '{job.Name}' waits for a manual approval"));
                 }
             }
         }
@@ -45,11 +56,16 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
             return context.Present(gates, "Deployments pass an approval gate: " + PracticeContext.Describe(gates) + ". Required reviewers on an environment are set in the CI server and cannot be seen in the repository.");
         }
 
-        var shipping = steps.Where(s => s.Kind != DeployKind.Throwaway).ToList();
-        if (shipping.Count > 0 && shipping.All(s => s.Pipeline.Triggers.Count > 0 && s.Pipeline.Triggers.All(t => ManualTriggers.Contains(t, StringComparer.Ordinal))))
+        if (publishing.Count > 0)
         {
-            var evidence = shipping.Select(s => new Evidence(s.Pipeline.Path, 1, $"runs only on {string.Join("/", s.Pipeline.Triggers)}")).Distinct().ToList();
-            return context.Partial(evidence, "Deployments start only by a deliberate act (a manual dispatch, a published release or a pushed tag), but no protected environment or required reviewer gates them.");
+            return context.Partial(publishing, "Publishing runs in a GitHub environment (" + PracticeContext.Describe(publishing) + "), but nothing in the repository says the environment requires a reviewer: for package publishing it usually only identifies the trusted publisher.");
+        }
+
+        var shipping = steps.Where(s => s.Kind != DeployKind.Throwaway).ToList();
+        if (shipping.Count > 0 && shipping.All(s => s.Run.Triggers.Count > 0 && s.Run.Triggers.All(CiTriggers.Deliberate.Contains)))
+        {
+            var evidence = shipping.Select(s => new Evidence(s.Run.Path, s.Run.Step.Line, $"runs only on {string.Join("/", s.Run.Triggers)}")).Distinct().ToList();
+            return context.Partial(evidence, "Deployments start only by a deliberate act (a manual dispatch, a published release, a pushed tag or a promotion), but no protected environment or required reviewer gates them.");
         }
 
         if (shipping.Count == 0 && context.Facts.GitServerlessPlatform is { } platform)
@@ -59,6 +75,6 @@ public sealed class CdApprovalGatesDetector : IPracticeDetector
         }
 
         return context.Missing("Deploy jobs run without a protected environment or a manual approval step.",
-            ["GitHub Actions environment: on deploy jobs", "GitLab when: manual / protected environments", "Azure Pipelines deployment jobs with environments", "CircleCI approval jobs", "Jenkins input steps"]);
+            ["GitHub Actions environment: on deploy jobs", "GitLab when: manual / protected environments", "Azure Pipelines deployment jobs with environments", "CircleCI approval jobs", "Jenkins input steps", "Buildkite block steps", "Bitbucket deployments with trigger: manual"]);
     }
 }
