@@ -29,12 +29,41 @@ public static class Recommendations
         }
 
         var parts = platforms.Concat(ecosystems).ToList();
-        return parts.Count switch
+        var text = parts.Count switch
         {
             0 => practice.Remediation["default"],
             1 => practice.Remediation[parts[0]],
             _ => string.Join(" ", parts.Select(key => $"{Label(key)}: {practice.Remediation[key]}")),
         };
+        return PlatformText.Select(text, PlatformsOf(facts));
+    }
+
+    /// <summary>
+    /// The platforms advice may name: where the code runs (clouds, application platforms, Kubernetes, Compose) and the
+    /// clouds whose managed services it already depends on (an Azure Service Bus, Amazon SQS, Cloud SQL).
+    /// </summary>
+    public static IReadOnlySet<string> PlatformsOf(RepositoryFacts facts)
+    {
+        var result = new SortedSet<string>(facts.Platforms, StringComparer.Ordinal);
+        foreach (var dependency in facts.Dependencies)
+        {
+            var name = dependency.Name;
+            if (name.Contains("Azure", StringComparison.Ordinal) || name.Contains("Cosmos", StringComparison.Ordinal))
+            {
+                result.Add("azure");
+            }
+            else if (name.Contains("Amazon", StringComparison.Ordinal) || name.Contains("AWS", StringComparison.Ordinal) || name.Contains("DynamoDB", StringComparison.Ordinal))
+            {
+                result.Add("aws");
+            }
+            else if (name.Contains("Google", StringComparison.Ordinal) || name.Contains("Cloud SQL", StringComparison.Ordinal) || name.Contains("Firestore", StringComparison.Ordinal) ||
+                     name.Contains("Pub/Sub", StringComparison.Ordinal))
+            {
+                result.Add("gcp");
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Stacks in order of relevance: those of the services lacking the practice, then the repository's languages, then platforms.</summary>

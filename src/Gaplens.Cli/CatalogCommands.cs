@@ -102,7 +102,7 @@ public static class CatalogCommands
         text.AppendLine("How to fix it");
         foreach (var (stack, remediation) in practice.Remediation.OrderBy(r => r.Key == "default" ? 1 : 0).ThenBy(r => r.Key, StringComparer.Ordinal))
         {
-            text.AppendLine($"  {stack}: {remediation}");
+            text.AppendLine($"  {stack}: {Analysis.PlatformText.ShowAll(remediation)}");
         }
 
         text.AppendLine();

@@ -199,6 +199,11 @@ public static class HtmlReportWriter
         var facts = a.Facts;
         html.Append("<section id=\"facts\">\n<h2>Repository facts</h2>\n");
         html.Append($"<p>Languages: {E(string.Join(", ", facts.Languages))} · platforms: {E(string.Join(", ", facts.Platforms))} · CI: {E(string.Join(", ", facts.CiSystems))}</p>\n");
+        if (facts.Hosting.Count > 0)
+        {
+            html.Append($"<p>Where it runs: {E(string.Join(", ", facts.Hosting.Select(h => h.Evidence.Path.Length == 0 ? Ecosystems.Platforms.HostingPlatforms.Display(h.Key) : $"{Ecosystems.Platforms.HostingPlatforms.Display(h.Key)} ({h.Evidence})")))}</p>\n");
+        }
+
         if (facts.Dependencies.Count > 0)
         {
             html.Append($"<p>Depends on: {E(string.Join(", ", facts.Dependencies.Select(d => d.Name)))}</p>\n");

@@ -140,6 +140,21 @@ public static class JsonReportWriter
         json.WriteBoolean("bicep", facts.Has("bicep"));
         json.WriteBoolean("pulumi", facts.Has("pulumi"));
         WriteStrings(json, "platforms", facts.Platforms);
+        json.WriteStartArray("hosting");
+        foreach (var hosting in facts.Hosting)
+        {
+            json.WriteStartObject();
+            json.WriteString("platform", hosting.Key);
+            json.WriteString("name", Ecosystems.Platforms.HostingPlatforms.Display(hosting.Key));
+            if (hosting.Evidence.Path.Length > 0)
+            {
+                WriteEvidence(json, "evidence", [hosting.Evidence]);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         WriteStrings(json, "ciSystems", facts.CiSystems);
         json.WriteNumber("codeFiles", facts.CodeFiles);
         json.WriteNumber("testFiles", facts.TestFiles);

@@ -390,6 +390,10 @@ public static class MarkdownReportWriter
         md.AppendLine("### Repository facts").AppendLine();
         md.AppendLine($"- Languages: {T(string.Join(", ", facts.Languages).DefaultIfBlank("none"))}");
         md.AppendLine($"- Platforms: {T(string.Join(", ", facts.Platforms).DefaultIfBlank("none"))}");
+        if (facts.Hosting.Count > 0)
+        {
+            md.AppendLine($"- Where it runs: {string.Join(", ", facts.Hosting.Select(h => h.Evidence.Path.Length == 0 ? T(Ecosystems.Platforms.HostingPlatforms.Display(h.Key)) : $"{T(Ecosystems.Platforms.HostingPlatforms.Display(h.Key))} ({C(h.Evidence.ToString())})"))}");
+        }
         md.AppendLine($"- CI: {T(string.Join(", ", facts.CiSystems).DefaultIfBlank("none"))}");
         md.AppendLine($"- HTTP API: {YesNo(facts.HttpApi)}; user interface: {YesNo(facts.Ui)}; gRPC: {YesNo(facts.Grpc)}; calls other services: {YesNo(facts.OutboundCalls)}");
         foreach (var category in Enum.GetValues<DependencyCategory>())

@@ -29,7 +29,9 @@ public static partial class FactsBuilder
         var testFiles = codeFiles.Count(f => workspace.IsTestPath(f.Path));
         var services = Services.ServiceDiscovery.Find(workspace);
         var calls = Services.ServiceCalls.Find(workspace, services);
-        var platforms = Platforms(workspace);
+        var known = Platforms(workspace);
+        var hosting = Ecosystems.Platforms.HostingPlatforms.Find(workspace, known);
+        var platforms = known.Union(hosting.Select(h => h.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return new RepositoryFacts
         {
             Languages = Languages(files),
@@ -37,6 +39,7 @@ public static partial class FactsBuilder
             Dependencies = Dependencies(workspace),
             CiSystems = workspace.Pipelines.Select(p => p.System).Distinct().Order(StringComparer.Ordinal).ToList(),
             Platforms = platforms,
+            Hosting = hosting,
             HttpApi = FirstProductionHit(workspace, TermsOf(d => d.HttpApi), hit => !IsIncidentalRouteHandler(hit.File.Path) && !IsProbeRoute(hit.LineText)) ?? ApiDescription(workspace),
             Ui = UiEvidence(workspace),
             Grpc = FirstProductionHit(workspace, TermsOf(d => d.Grpc)),

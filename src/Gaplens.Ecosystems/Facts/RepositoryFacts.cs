@@ -16,6 +16,12 @@ public sealed class RepositoryFacts
 
     public required IReadOnlyList<string> Platforms { get; init; }
 
+    /// <summary>Clouds and application platforms the code runs on, each with the first file that shows it.</summary>
+    public IReadOnlyList<Platforms.HostingPlatform> Hosting { get; init; } = [];
+
+    /// <summary>The clouds the repository runs on (aws, azure, gcp): advice names no other cloud's services.</summary>
+    public IReadOnlyList<string> Clouds => Hosting.Select(h => h.Key).Where(k => Ecosystems.Platforms.HostingPlatforms.Clouds.Contains(k)).ToList();
+
     public Evidence? HttpApi { get; init; }
 
     public Evidence? Ui { get; init; }
@@ -84,7 +90,7 @@ public sealed class RepositoryFacts
     public bool DeploysToOrchestratorOrCloud =>
         Has("kubernetes") || Has("helm") || Has("kustomize") || Has("terraform") || Has("bicep") || Has("arm") || Has("pulumi") ||
         Has("cdk") || Has("cloudformation") || Has("serverless") || Has("azure-container-apps") || Has("ecs") || Has("cloud-run") ||
-        Has("app-engine") || Has("fly") || Has("heroku") || Has("vercel") || Has("netlify") || Has("azd");
+        Has("app-engine") || Has("fly") || Has("heroku") || Has("vercel") || Has("netlify") || Has("azd") || Hosting.Count > 0;
 }
 
 public enum DependencyCategory
