@@ -61,3 +61,22 @@ public sealed class EcosystemWordsTests
         }
     }
 }
+
+/// <summary>"Searched for" lists name what was looked for in this repository's stacks, not every stack's conventions.</summary>
+public sealed class SearchedForTests
+{
+    [Fact]
+    public void A_node_repository_is_not_told_that_php_conventions_were_searched()
+    {
+        using var tree = Gaplens.Tests.FixtureCopy.Empty()
+            .With("package.json", """{ "name": "api", "dependencies": { "express": "^4.19.0", "pg": "^8.11.0" } }""")
+            .With("src/server.js", "const app = require('express')();\nconst { Pool } = require('pg');\nconst db = new Pool();\napp.get('/orders', async (req, res) => res.json((await db.query('select 1')).rows));\napp.get('/health', (req, res) => res.send('ok'));\napp.listen(3000);\n")
+            .With("config/app.yaml", "name: api\n");
+
+        var verdict = Scan.Verdict(tree.Root, "res-dependency-health");
+
+        Assert.Equal(Gaplens.Core.Model.PracticeStatus.Missing, verdict.Status);
+        Assert.DoesNotContain(verdict.Searched, s => s.Contains("LiipMonitorBundle", StringComparison.Ordinal));
+        Assert.Contains(verdict.Searched, s => s.Contains("NestJS Terminus", StringComparison.Ordinal));
+    }
+}

@@ -58,10 +58,16 @@ public sealed class PracticeContext
     /// <summary>
     /// A package signal fits when its package manager is in use; a code literal when an ecosystem whose code it
     /// searches is present (a service of it, or a manifest declaring its packages) — a stray script does not make
-    /// Django advice relevant to a Node repository; other literals when such files exist.
+    /// Django advice relevant to a Node repository; other literals when such files exist. A signal an ecosystem folder
+    /// declares (a Symfony bundle's configuration key, a Rails initializer) fits only when that ecosystem is present.
     /// </summary>
     private bool IsRelevant(Signal signal)
     {
+        if (signal.Stack is { } stack && EcosystemRegistry.Find(stack) is { } owner && !IsPresent(owner))
+        {
+            return false;
+        }
+
         if (signal.Ecosystem is { } ecosystem)
         {
             return Workspace.Ecosystems.Contains(ecosystem.Key);
@@ -84,8 +90,11 @@ public sealed class PracticeContext
 
     /// <summary>Code classes of the ecosystems present: those with a service, or whose package managers have declared packages.</summary>
     private FileClass PresentCodeClasses() => presentCodeClasses ??= EcosystemRegistry.All
-        .Where(e => Facts.Services.Any(s => s.Ecosystem == e.Key) || e.PackageManagers.Any(m => Workspace.Ecosystems.Contains(m.Key)))
+        .Where(IsPresent)
         .Aggregate(FileClass.None, (all, e) => all | e.Data.CodeClass);
+
+    private bool IsPresent(Ecosystem ecosystem) =>
+        Facts.Services.Any(s => s.Ecosystem == ecosystem.Key) || ecosystem.PackageManagers.Any(m => Workspace.Ecosystems.Contains(m.Key));
 
     public Verdict Present(IEnumerable<Evidence> evidence, string reason) => Make(PracticeStatus.Present, evidence, reason, [], [], []);
 

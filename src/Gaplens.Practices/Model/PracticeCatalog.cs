@@ -132,7 +132,7 @@ public sealed class PracticeCatalog
         foreach (var (id, nodes) in ecosystem.Data.Signals)
         {
             var definition = definitions[id];
-            var added = nodes.Select((node, index) => ParseSignal(node, $"{source} {id} signal {index + 1}"));
+            var added = nodes.Select((node, index) => ParseSignal(node, $"{source} {id} signal {index + 1}") with { Stack = ecosystem.Key });
             definitions[id] = definition with { Signals = definition.Signals.Concat(added).ToList() };
         }
 

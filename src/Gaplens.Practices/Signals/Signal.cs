@@ -52,6 +52,9 @@ public sealed record Signal
     /// <summary>Platform form: the repository deploys to one of these platforms (facts), e.g. vercel or netlify.</summary>
     public IReadOnlyList<string>? Platforms { get; init; }
 
+    /// <summary>The ecosystem folder that declared the signal (null for the practice's own signals).</summary>
+    public string? Stack { get; init; }
+
     /// <summary>Named signals can be asked for by detectors.</summary>
     public string? Name { get; init; }
 
