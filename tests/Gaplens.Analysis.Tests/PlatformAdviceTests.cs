@@ -103,11 +103,20 @@ public sealed partial class PlatformAdviceTests
 
     [Theory]
     [MemberData(nameof(FixtureTrees))]
-    public void No_recommendation_names_a_platform_the_repository_does_not_use(string fixture)
+    public void A_fixture_report_never_contradicts_its_facts_nor_names_a_platform_it_does_not_use(string fixture)
     {
         var scan = new ReadinessScanner().Scan(Path.Combine(FixturesRoot(), fixture), new ScanOptions { Profile = Profile.Production });
         var assessment = Analyzer.Analyze(scan);
         var used = Recommendations.PlatformsOf(scan.Facts);
+
+        // A report never contradicts itself: a practice called not applicable for a reason the facts deny.
+        foreach (var practice in assessment.Practices.Where(p => p.Verdict.Status == PracticeStatus.NotApplicable))
+        {
+            var reason = practice.Verdict.Reason;
+            var facts = scan.Facts;
+            var denied = Contradictions.FirstOrDefault(c => reason.Contains(c.Says, StringComparison.Ordinal) && c.Denied(facts));
+            Assert.True(denied.Says is null, $"{fixture}: {practice.Id} is not applicable because \"{reason}\", which the facts deny");
+        }
 
         foreach (var practice in assessment.Practices.Where(p => p.Verdict.IsGap))
         {
@@ -118,6 +127,24 @@ public sealed partial class PlatformAdviceTests
             }
         }
     }
+
+    /// <summary>Phrases of not-applicable reasons, each with the facts that would make it false.</summary>
+    private static readonly (string Says, Func<Ecosystems.Facts.RepositoryFacts, bool> Denied)[] Contradictions =
+    [
+        ("do not call each other", f => f.ServiceCalls.Count > 0 || f.InterServiceCalls is not null),
+        ("no service calls another", f => f.ServiceCalls.Count > 0 || f.BackEndServices.Count > 1),
+        ("uses no database", f => f.UsesDatabase),
+        ("owns no relational database", f => f.UsesRelationalDatabase),
+        ("owns no persistent data", f => f.OwnsPersistentData),
+        ("There is a single deployable service", f => f.BackEndServices.Count > 1),
+        ("Nothing in the repository serves HTTP", f => f.ServesHttp && f.IsDeployable),
+        ("exposes no HTTP API", f => f.ExposesHttpApi),
+        ("No container image is built", f => f.HasContainers),
+        ("There is no CI pipeline", f => f.CiSystems.Count > 0),
+        ("There is no Terraform", f => f.Has("terraform")),
+        ("calls no other service over the network", f => f.OutboundCalls is not null || f.ServiceCalls.Count > 0),
+        ("No deployable service was found", f => f.IsDeployable),
+    ];
 
     private static string FixturesRoot()
     {
