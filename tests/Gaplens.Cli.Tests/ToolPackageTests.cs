@@ -37,7 +37,7 @@ public sealed class ToolPackageTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
         {
             process.Kill(entireProcessTree: true);
             return (-1, "timed out");

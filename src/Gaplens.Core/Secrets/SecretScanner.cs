@@ -178,7 +178,9 @@ public sealed partial class SecretScanner
             }
 
             var value = Assignments.Effective(Uri.UnescapeDataString(secret.Value));
-            var valueClass = name is not null && value.Equals(name, StringComparison.OrdinalIgnoreCase) ? SecretValueClass.Weak : SecretValues.Classify(value);
+            var valueClass = SecretValues.IsTemplateAddress(name, value, host) ? SecretValueClass.Placeholder
+                : name is not null && value.Equals(name, StringComparison.OrdinalIgnoreCase) ? SecretValueClass.Weak
+                : SecretValues.Classify(value);
             if (valueClass != SecretValueClass.Placeholder && !catalog.KnownPublic.Contains(value))
             {
                 yield return new SecretFinding(text.File, line, rule, value, name, host, valueClass);

@@ -137,6 +137,21 @@ public static partial class SecretValues
         return DistinctCount(value) < 6 || run >= 8 && run * 4 >= value.Length;
     }
 
+    private static readonly HashSet<string> TemplateUsers = new(StringComparer.OrdinalIgnoreCase) { "user", "username", "usr", "login", "name", "db_user", "dbuser" };
+
+    private static readonly HashSet<string> TemplatePasswords = new(StringComparer.OrdinalIgnoreCase) { "pass", "password", "pwd", "passwd", "secret" };
+
+    private static readonly HashSet<string> TemplateHosts = new(StringComparer.OrdinalIgnoreCase) { "host", "hostname", "server", "domain", "example.com", "example.org", "example.net" };
+
+    /// <summary>
+    /// The documented shape of an address (postgresql://user:pass@host/db): user, password and host are all the words
+    /// that name them. It tells the reader the format and holds no credential; postgres:postgres@localhost, a working
+    /// demo credential, is not such a template.
+    /// </summary>
+    public static bool IsTemplateAddress(string? user, string password, string? host) =>
+        user is not null && host is not null && (user.Length == 0 || TemplateUsers.Contains(user)) && TemplatePasswords.Contains(password) &&
+        (TemplateHosts.Contains(host) || host.EndsWith(".example.com", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Judges a value found by a setting name or a generic pattern (a password, a secret, a connection string part).</summary>
     public static SecretValueClass Classify(string value)
     {
