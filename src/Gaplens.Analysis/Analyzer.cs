@@ -198,19 +198,24 @@ public static class Analyzer
             }
 
             var gapSeverity = inDomain.Where(p => p.IsOpenGap).Select(p => p.Severity).DefaultIfEmpty(Severity.None).Min();
+            var (score, cap) = Scoring.Capped(Scoring.Score(inDomain), inDomain);
             domains.Add(new DomainScore(
                 domain,
                 title,
-                Scoring.Score(inDomain),
+                score,
                 Scoring.Target(profile, domain),
                 gapSeverity,
                 inDomain.Count(p => p.Status == PracticeStatus.Present),
                 inDomain.Count(p => p.Status == PracticeStatus.Partial && !p.IsAccepted),
                 inDomain.Count(p => p.Status == PracticeStatus.Missing && !p.IsAccepted),
                 inDomain.Count(p => p.Status == PracticeStatus.NotApplicable),
-                inDomain.Count(p => p.IsAccepted)));
+                inDomain.Count(p => p.IsAccepted),
+                cap,
+                cap is null ? null : Scoring.Score(inDomain)));
         }
 
-        return new Scores(Scoring.Score(practices) ?? 100, Scoring.Target(profile), domains);
+        var uncapped = Scoring.Score(practices) ?? 100;
+        var (overall, overallCap) = Scoring.Capped(uncapped, practices);
+        return new Scores(overall ?? 100, Scoring.Target(profile), domains, overallCap, overallCap is null ? null : uncapped);
     }
 }
