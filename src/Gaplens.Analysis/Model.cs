@@ -31,6 +31,9 @@ public sealed record PracticeAssessment(
 
     public bool IsAccepted => Verdict.IsGap && Acceptance is not null;
 
+    /// <summary>What drives the effort estimate of a gap (base and per-service ranges, services and stacks, what exists); null when no gap.</summary>
+    public string? EffortBasis { get; init; }
+
     /// <summary>Low when the verdict rests on something the scan could not see (<see cref="Verdict.ConfidenceReason"/>).</summary>
     public Confidence Confidence => Verdict.Confidence;
 

@@ -207,6 +207,11 @@ public static class JsonReportWriter
                 json.WriteNumber("high", p.Effort.High);
                 json.WriteEndObject();
                 json.WriteNumber("servicesTouched", p.ServicesTouched);
+                if (p.EffortBasis is { } basis)
+                {
+                    json.WriteString("effortBasis", basis);
+                }
+
                 json.WriteString("recommendation", p.Recommendation);
                 if (p.SeverityNote is not null)
                 {

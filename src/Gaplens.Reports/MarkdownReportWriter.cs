@@ -209,7 +209,8 @@ public static class MarkdownReportWriter
             md.AppendLine($"### {T(DomainTitle(a, group.Key))}").AppendLine();
             foreach (var strength in group)
             {
-                md.AppendLine($"- **{T(strength.Title)}**: {StrengthText(strength.Verdict)}".TrimEnd());
+                var unseen = strength.Verdict.ConfidenceReason is { } reason ? $" _(To confirm: {T(reason)}.)_" : string.Empty;
+                md.AppendLine($"- **{T(strength.Title)}**: {StrengthText(strength.Verdict)}".TrimEnd() + unseen);
             }
 
             md.AppendLine();
@@ -295,6 +296,11 @@ public static class MarkdownReportWriter
         md.AppendLine();
         md.AppendLine($"**Done when.** {T(gap.SuccessCriterion)} Verify with {C($"gaplens scan . --practice {gap.Id}")}.");
         md.AppendLine();
+        if (gap.EffortBasis is { } basis)
+        {
+            md.AppendLine($"_Effort {gap.Effort}: {T(basis)}._");
+            md.AppendLine();
+        }
     }
 
     private static void PlanSection(StringBuilder md, Assessment a)

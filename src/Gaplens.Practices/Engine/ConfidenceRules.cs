@@ -12,7 +12,8 @@ namespace Gaplens.Practices.Engine;
 /// missing evidence: a CI step it could not follow (a reusable workflow in another repository, a build script in a
 /// language it does not parse, a step its follower gave up on), a platform setting kept outside the repository (the
 /// reviewers of a GitHub environment, the defaults of a managed platform), or a file the practice reads that was not
-/// read (over the size cap, unreadable). A verdict that is not a gap rests on what was read and keeps high confidence.
+/// read (over the size cap, unreadable), which may also be what would have made a not-applicable practice apply. A
+/// present verdict rests on what was read and keeps high confidence.
 /// </summary>
 public static partial class ConfidenceRules
 {
@@ -44,19 +45,32 @@ public static partial class ConfidenceRules
         var result = new List<Verdict>(verdicts.Count);
         foreach (var verdict in verdicts)
         {
-            if (!verdict.IsGap || catalog.Find(verdict.PracticeId) is not { } practice)
+            if (catalog.Find(verdict.PracticeId) is not { } practice)
             {
                 result.Add(verdict);
                 continue;
             }
 
+            if (verdict.IsSatisfied)
+            {
+                // Present rests on what was read, unless all it rests on is a setting kept on the platform.
+                var onPlatform = EnvironmentGateOnly(verdict, workspace);
+                result.Add(onPlatform is null ? verdict : verdict with { Confidence = Confidence.Low, ConfidenceReason = onPlatform });
+                continue;
+            }
+
+            // A gap may hide in what was not followed; "does not apply" may too, when the file that would make it apply was not read.
             var reasons = new List<string>();
-            if (CiJudged.Contains(practice.Id))
+            if (verdict.IsGap && CiJudged.Contains(practice.Id))
             {
                 reasons.AddRange(ciBlindSpots);
             }
 
-            reasons.AddRange(PlatformSettings(practice, workspace, facts));
+            if (verdict.IsGap)
+            {
+                reasons.AddRange(PlatformSettings(practice, workspace, facts));
+            }
+
             reasons.AddRange(unread.Where(u => Matters(practice, u.File)).Select(u => $"{u.File.Path} was not read ({u.Message.Replace("not read: ", string.Empty, StringComparison.Ordinal)})"));
             result.Add(reasons.Count == 0
                 ? verdict
@@ -129,6 +143,29 @@ public static partial class ConfidenceRules
         return workspace.Files.Get(relative) is not null ? relative : null;
     }
 
+    /// <summary>
+    /// An approval gate whose only evidence is GitHub environments: whether they require a reviewer is a repository
+    /// setting the scan cannot read.
+    /// </summary>
+    private static string? EnvironmentGateOnly(Verdict verdict, Workspace workspace)
+    {
+        if (verdict.PracticeId != "cd-approval-gates" || verdict.Evidence.Count == 0)
+        {
+            return null;
+        }
+
+        var environments = workspace.Ci.Pipelines.Where(p => p.System == "github-actions")
+            .SelectMany(p => p.Jobs.Where(j => j.Environment is not null).Select(j => (p.Path, Line: j.EnvironmentLine, j.Environment)))
+            .ToList();
+        if (!verdict.Evidence.All(e => environments.Any(env => env.Path == e.Path && env.Line == e.Line)))
+        {
+            return null;
+        }
+
+        var names = string.Join(", ", environments.Select(e => $"'{e.Environment}'").Distinct(StringComparer.Ordinal));
+        return $"the gate is the GitHub environment {names}: whether it requires a reviewer is set in the repository's settings, which the scan cannot read";
+    }
+
     private static IEnumerable<string> PlatformSettings(PracticeDefinition practice, Workspace workspace, RepositoryFacts facts)
     {
         if (practice.Id == "cd-approval-gates")
@@ -142,7 +179,7 @@ public static partial class ConfidenceRules
 
         if (PlatformDefaults.TryGetValue(practice.Id, out var defaults) && defaults.Platforms.FirstOrDefault(facts.Has) is { } platform)
         {
-            yield return $"the application deploys to {platform}, whose {defaults.Default} are platform settings outside the repository";
+            yield return $"the application deploys to {platform}, which provides {defaults.Default} by default, set on the platform outside the repository";
         }
 
         if (practice.Id is "data-backup" or "data-restore-test" && facts.Databases.Any() &&
