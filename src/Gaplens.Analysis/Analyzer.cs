@@ -221,7 +221,7 @@ public static class Analyzer
             .Select(g => $"{g.Count()} {g.Key}").ToList();
         var text = touched > 1
             ? $"{effort.BaseLow}-{effort.BaseHigh} h for the first service + {touched - 1} more × {effort.PerServiceLow}-{effort.PerServiceHigh} h"
-            : $"{effort.BaseLow}-{effort.BaseHigh} h, once for the repository";
+            : $"{effort.BaseLow}-{effort.BaseHigh} h for the repository";
         if (stacks.Count > 0)
         {
             text += $" ({string.Join(", ", stacks)} service{(names.Count == 1 ? string.Empty : "s")})";
@@ -231,7 +231,7 @@ public static class Analyzer
         {
             text += verdict.ServicesWithout.Count > 0
                 ? $"; {verdict.ServicesWith.Count} service{(verdict.ServicesWith.Count == 1 ? " has" : "s have")} it already"
-                : "; halved: partly in place already";
+                : ", halved: partly in place already";
         }
 
         return text;

@@ -296,7 +296,7 @@ public static class MarkdownReportWriter
         md.AppendLine();
         md.AppendLine($"**Done when.** {T(gap.SuccessCriterion)} Verify with {C($"gaplens scan . --practice {gap.Id}")}.");
         md.AppendLine();
-        if (gap.EffortBasis is { } basis)
+        if (gap.EffortBasis is { } basis && (gap.ServicesTouched > 1 || v.Status == PracticeStatus.Partial || basis.StartsWith("set by", StringComparison.Ordinal)))
         {
             md.AppendLine($"_Effort {gap.Effort}: {T(basis)}._");
             md.AppendLine();
