@@ -8,8 +8,8 @@ namespace Gaplens.Practices.Detectors.Data;
 
 /// <summary>
 /// Automated backups, judged by the catalog's signals. A backup that rests only on scripts nothing schedules (no CI
-/// schedule, cron entry, systemd timer or CronJob runs them; or whose header says to run them by hand) depends on
-/// someone remembering: it is not automated, and the gap stays missing with the scripts as evidence. When the repository
+/// schedule, cron entry, systemd timer or CronJob runs them) depends on someone remembering: partial, and missing
+/// when the script itself says it is run by hand (the scripts stay as evidence). When the repository
 /// provisions no infrastructure at all, the database lives somewhere this scan cannot see, so the missing verdict says
 /// where to look instead of only "none".
 /// </summary>
@@ -20,9 +20,12 @@ public sealed partial class DataBackupDetector : IPracticeDetector
     public Verdict Detect(PracticeContext context)
     {
         var verdict = DefaultPolicy.Decide(context);
-        if (verdict.Status == PracticeStatus.Present && ManualOnly(context, verdict) is { } manual)
+        if (verdict.Status == PracticeStatus.Present && ManualOnly(context, verdict, out var saysManual) is { } manual)
         {
-            return context.Missing(manual, verdict.Searched.Count > 0 ? verdict.Searched : context.SearchedSignals, verdict.Evidence);
+            // A script that says it is run by hand is no automated backup; one that is merely unscheduled is part of one.
+            return saysManual
+                ? context.Missing(manual, verdict.Searched.Count > 0 ? verdict.Searched : context.SearchedSignals, verdict.Evidence)
+                : context.Partial(verdict.Evidence, manual);
         }
 
         if (verdict.Status != PracticeStatus.Missing || context.Facts.DeploysToOrchestratorOrCloud)
@@ -36,8 +39,9 @@ public sealed partial class DataBackupDetector : IPracticeDetector
     }
 
     /// <summary>The reason when every piece of evidence is a script and none of them is run on a schedule; else null.</summary>
-    private static string? ManualOnly(PracticeContext context, Verdict verdict)
+    private static string? ManualOnly(PracticeContext context, Verdict verdict, out bool saysManual)
     {
+        saysManual = false;
         var scripts = verdict.Evidence.Select(e => e.Path).Distinct(StringComparer.Ordinal).ToList();
         if (scripts.Count == 0 || !scripts.All(p => context.Workspace.Files.Get(p) is { } file && file.Is(FileClass.Shell | FileClass.Python)))
         {
@@ -50,6 +54,7 @@ public sealed partial class DataBackupDetector : IPracticeDetector
         }
 
         var header = scripts.Select(s => (Path: s, Line: ManualHeader(context, s))).FirstOrDefault(s => s.Line is not null);
+        saysManual = header.Line is not null;
         var said = header.Line is { } line ? $" ({header.Path} says: \"{line}\")" : string.Empty;
         return $"Only backup scripts that nothing schedules: {string.Join(", ", scripts)}{said}. No CI schedule, cron entry, systemd timer or " +
                "CronJob runs them, so a backup happens only when someone remembers: that is not an automated backup.";
