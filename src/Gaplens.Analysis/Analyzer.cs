@@ -22,7 +22,9 @@ public static class Analyzer
             var (baseSeverity, note) = SeverityRules.BaseSeverity(definition, scan.Profile, scan.Facts);
             var acceptance = Acceptance(definition, verdict, scan.Profile, waivers, usedWaivers);
             var touched = ServicesTouched(definition, verdict, scan);
-            var effort = options.EffortOverrides.TryGetValue(definition.Id, out var overridden) ? overridden : Effort(definition.Effort, touched);
+            var overriddenEffort = options.EffortOverrides.TryGetValue(definition.Id, out var overridden);
+            var effort = overriddenEffort ? overridden! : Effort(definition.Effort, touched, verdict);
+            var basis = verdict.IsGap ? EffortBasis(definition, touched, verdict, scan, overriddenEffort) : null;
             var owner = Owner(options.Owners, definition, verdict, scan);
             practices.Add(new PracticeAssessment(
                 definition.Id,
@@ -40,7 +42,10 @@ public static class Analyzer
                 Recommendations.For(definition, scan.Facts, verdict),
                 definition.Impact,
                 definition.SuccessCriterion,
-                definition.DependsOn));
+                definition.DependsOn)
+            {
+                EffortBasis = basis,
+            });
         }
 
         UnusedWaivers(waivers, usedWaivers, scan, warnings);
@@ -186,6 +191,52 @@ public static class Analyzer
         return new EffortRange(effort.BaseLow + extra * effort.PerServiceLow, effort.BaseHigh + extra * effort.PerServiceHigh);
     }
 
+    /// <summary>
+    /// Effort of a gap: as <see cref="Effort(Practices.Model.Effort, int)"/>, halved (rounded up) when the practice is
+    /// partly in place across the repository — part of the work is done. A partial gap that names the services lacking
+    /// it already counts only those services, so it is not halved again.
+    /// </summary>
+    public static EffortRange Effort(Effort effort, int servicesTouched, Verdict verdict)
+    {
+        var full = Effort(effort, servicesTouched);
+        return verdict.Status == PracticeStatus.Partial && verdict.ServicesWithout.Count == 0
+            ? new EffortRange((full.Low + 1) / 2, (full.High + 1) / 2)
+            : full;
+    }
+
+    /// <summary>What drives a gap's estimate: the base and per-service ranges, the services and their stacks, what exists already.</summary>
+    private static string EffortBasis(PracticeDefinition definition, int touched, Verdict verdict, ScanResult scan, bool overridden)
+    {
+        if (overridden)
+        {
+            return "set by the configuration (effort)";
+        }
+
+        var effort = definition.Effort;
+        var names = verdict.ServicesWithout.Count > 0
+            ? verdict.ServicesWithout
+            : definition.PerService && verdict.Status == PracticeStatus.Missing ? DefaultPolicy.JudgedServices(scan.Facts).Select(s => s.Name).ToList() : [];
+        var stacks = scan.Facts.Services.Where(s => names.Contains(s.Name, StringComparer.Ordinal))
+            .GroupBy(s => s.Kind, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}").ToList();
+        var text = touched > 1
+            ? $"{effort.BaseLow}-{effort.BaseHigh} h for the first service + {touched - 1} more × {effort.PerServiceLow}-{effort.PerServiceHigh} h"
+            : $"{effort.BaseLow}-{effort.BaseHigh} h for the repository";
+        if (stacks.Count > 0)
+        {
+            text += $" ({string.Join(", ", stacks)} service{(names.Count == 1 ? string.Empty : "s")})";
+        }
+
+        if (verdict.Status == PracticeStatus.Partial)
+        {
+            text += verdict.ServicesWithout.Count > 0
+                ? $"; {verdict.ServicesWith.Count} service{(verdict.ServicesWith.Count == 1 ? " has" : "s have")} it already"
+                : ", halved: partly in place already";
+        }
+
+        return text;
+    }
+
     private static Scores ScoreDomains(List<PracticeAssessment> practices, PracticeCatalog catalog, Profile profile)
     {
         var domains = new List<DomainScore>();
@@ -198,19 +249,24 @@ public static class Analyzer
             }
 
             var gapSeverity = inDomain.Where(p => p.IsOpenGap).Select(p => p.Severity).DefaultIfEmpty(Severity.None).Min();
+            var (score, cap) = Scoring.Capped(Scoring.Score(inDomain), inDomain);
             domains.Add(new DomainScore(
                 domain,
                 title,
-                Scoring.Score(inDomain),
+                score,
                 Scoring.Target(profile, domain),
                 gapSeverity,
                 inDomain.Count(p => p.Status == PracticeStatus.Present),
                 inDomain.Count(p => p.Status == PracticeStatus.Partial && !p.IsAccepted),
                 inDomain.Count(p => p.Status == PracticeStatus.Missing && !p.IsAccepted),
                 inDomain.Count(p => p.Status == PracticeStatus.NotApplicable),
-                inDomain.Count(p => p.IsAccepted)));
+                inDomain.Count(p => p.IsAccepted),
+                cap,
+                cap is null ? null : Scoring.Score(inDomain)));
         }
 
-        return new Scores(Scoring.Score(practices) ?? 100, Scoring.Target(profile), domains);
+        var uncapped = Scoring.Score(practices) ?? 100;
+        var (overall, overallCap) = Scoring.Capped(uncapped, practices);
+        return new Scores(overall ?? 100, Scoring.Target(profile), domains, overallCap, overallCap is null ? null : uncapped);
     }
 }

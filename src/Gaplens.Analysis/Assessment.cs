@@ -41,8 +41,14 @@ public sealed class Assessment
 
     public IEnumerable<PracticeAssessment> Strengths => Practices.Where(p => p.Status == PracticeStatus.Present);
 
-    /// <summary>Gaps that block the launch: critical ones, open.</summary>
-    public IEnumerable<PracticeAssessment> Blockers => Gaps.Where(g => g.Severity == Severity.Critical);
+    /// <summary>Gaps that block the launch: critical ones, open and confirmed (one to confirm is listed with <see cref="ToConfirm"/>).</summary>
+    public IEnumerable<PracticeAssessment> Blockers => Gaps.Where(g => g.Severity == Severity.Critical && !g.IsToConfirm);
+
+    /// <summary>Open gaps resting on something the scan could not see (low confidence): the reports list them apart.</summary>
+    public IEnumerable<PracticeAssessment> ToConfirm => Gaps.Where(g => g.IsToConfirm);
+
+    /// <summary>Open gaps the scan saw for itself (high confidence).</summary>
+    public IEnumerable<PracticeAssessment> ConfirmedGaps => Gaps.Where(g => !g.IsToConfirm);
 
     public int GapCount(Severity severity) => Gaps.Count(g => g.Severity == severity);
 

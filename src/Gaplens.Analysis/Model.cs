@@ -30,6 +30,15 @@ public sealed record PracticeAssessment(
     public bool IsOpenGap => Verdict.IsGap && Acceptance is null;
 
     public bool IsAccepted => Verdict.IsGap && Acceptance is not null;
+
+    /// <summary>What drives the effort estimate of a gap (base and per-service ranges, services and stacks, what exists); null when no gap.</summary>
+    public string? EffortBasis { get; init; }
+
+    /// <summary>Low when the verdict rests on something the scan could not see (<see cref="Verdict.ConfidenceReason"/>).</summary>
+    public Confidence Confidence => Verdict.Confidence;
+
+    /// <summary>An open gap that rests on something the scan could not see: to confirm by hand before acting on it.</summary>
+    public bool IsToConfirm => IsOpenGap && Verdict.IsLowConfidence;
 }
 
 /// <summary>Why a gap is accepted for now: a profile defers it, or a waiver in the configuration.</summary>
@@ -47,10 +56,24 @@ public sealed record EffortRange(int Low, int High)
     public override string ToString() => Low == High ? $"{Low} h" : $"{Low}-{High} h";
 }
 
-/// <summary>Score of one domain: null when nothing in it applies.</summary>
-public sealed record DomainScore(string Domain, string Title, double? Score, double Target, Severity GapSeverity, int Present, int Partial, int Missing, int NotApplicable, int Accepted);
+/// <summary>
+/// Score of one domain: null when nothing in it applies. <see cref="Cap"/> is set when an open critical or high gap
+/// held the score below what its passes earned (<see cref="Uncapped"/>).
+/// </summary>
+public sealed record DomainScore(string Domain, string Title, double? Score, double Target, Severity GapSeverity, int Present, int Partial, int Missing, int NotApplicable, int Accepted, ScoreCap? Cap = null, double? Uncapped = null);
 
-public sealed record Scores(double Overall, double Target, IReadOnlyList<DomainScore> Domains);
+/// <summary>The overall score (capped like a domain's, see <see cref="ScoreCap"/>), the target and the domains.</summary>
+public sealed record Scores(double Overall, double Target, IReadOnlyList<DomainScore> Domains, ScoreCap? OverallCap = null, double? OverallUncapped = null);
+
+/// <summary>
+/// A ceiling on a score while a severe gap is open: 49 while a critical gap is open, 74 while a high one is, so that
+/// many small passes never average a blocker away. <see cref="Gaps"/> counts the open gaps at that severity.
+/// </summary>
+public sealed record ScoreCap(int Limit, Severity Severity, int Gaps)
+{
+    /// <summary>"capped at 49: 1 critical gap open".</summary>
+    public string Note => $"capped at {Limit}: {Gaps} {Severity.ToWire()} gap{(Gaps == 1 ? string.Empty : "s")} open";
+}
 
 public sealed record PlanTask(string GapId, string PracticeId, string Title, Severity Severity, EffortRange Effort, string Owner, string SuccessCriterion, string Verify, IReadOnlyList<string> DependsOn);
 

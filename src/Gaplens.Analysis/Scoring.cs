@@ -63,11 +63,45 @@ public static class Scoring
         return possible == 0 ? null : Math.Round(100.0 * earned / possible, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>Ceiling of a score while an open, confirmed gap of this severity remains (none below high).</summary>
+    public static int? CapFor(Severity severity) => severity switch
+    {
+        Severity.Critical => 49,
+        Severity.High => 74,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The score held under the ceiling of the most severe open gap among <paramref name="assessments"/>: at most 49
+    /// while a critical gap is open, at most 74 while a high one is. Gaps to confirm (low confidence) cap nothing: they
+    /// may not be gaps. Returns the cap only when it lowered the score.
+    /// </summary>
+    public static (double? Score, ScoreCap? Cap) Capped(double? score, IEnumerable<PracticeAssessment> assessments)
+    {
+        if (score is not { } value)
+        {
+            return (null, null);
+        }
+
+        var open = assessments.Where(a => a.IsOpenGap && !a.IsToConfirm).ToList();
+        foreach (var severity in new[] { Severity.Critical, Severity.High })
+        {
+            var count = open.Count(a => a.Severity == severity);
+            if (count > 0 && CapFor(severity) is { } limit)
+            {
+                return value > limit ? (limit, new ScoreCap(limit, severity, count)) : (value, null);
+            }
+        }
+
+        return (value, null);
+    }
+
     /// <summary>Written description of the formula, for the appendix and the README.</summary>
     public const string Description =
         "Each applicable practice weighs by its severity under the profile (critical 8, high 5, medium 3, low 1) and earns " +
         "its full weight when present, half when partial and nothing when missing. Practices that do not apply and gaps " +
         "accepted by the profile or by a waiver are left out. A domain's score is 100 × earned ÷ possible weight over its " +
         "practices; the overall score is the same sum over all practices, so a domain with more severe practices counts " +
-        "for more. Targets: pilot 60, production 80, enterprise 90, ten points more for security, secrets and data (at most 100).";
+        "for more. A score is capped at 49 while a critical gap is open in its scope and at 74 while a high one is (gaps to " +
+        "confirm, resting on what the scan could not see, cap nothing), so many small passes never hide one blocker. Targets: pilot 60, production 80, enterprise 90, ten points more for security, secrets and data (at most 100).";
 }

@@ -30,10 +30,18 @@ public static class SeverityRules
                 return (Higher(severity), $"higher: {facts.Services.Count(s => s.ServesHttp && !s.IsWebFrontEnd)} HTTP services exposed one by one");
             case "scale-async-messaging" when facts.Services.Count >= 5 && profile != Profile.Pilot:
                 return (Higher(severity), $"higher: {facts.Services.Count} services");
+            case "deploy-containerized" when ContainerPlatform(facts) is { } platform:
+                return (Severity.Critical, $"critical: the deployment runs containers ({platform}), so a service without an image cannot be deployed");
+            case "obs-correlation-id" or "obs-tracing" when facts.Services.Count >= 3 && facts.ServiceCalls.Count > 0 && profile != Profile.Pilot:
+                return (Higher(severity), $"higher: requests cross {facts.Services.Count} services ({facts.ServiceCalls.Count} calls between them) and cannot be followed without it");
             default:
                 return (severity, null);
         }
     }
+
+    /// <summary>The platform that runs the application as containers (a deployment compose file, Kubernetes, ECS, Container Apps, Cloud Run), or null.</summary>
+    public static string? ContainerPlatform(RepositoryFacts facts) =>
+        new[] { "kubernetes", "ecs", "azure-container-apps", "cloud-run", "compose" }.FirstOrDefault(facts.Has);
 
     /// <summary>Severity of the gap a verdict leaves: partial is one level less severe; no gap has no severity.</summary>
     public static Severity GapSeverity(Severity baseSeverity, PracticeStatus status) => status switch

@@ -25,6 +25,10 @@ public static class ScanCommand
             CustomParser = result => (int?)Numbers.Whole(result, "--team-size", 1, Numbers.MaxTeamSize),
         };
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when an open (not waived) gap at or above this severity exists: critical, high, medium or low." };
+        var failOnUnconfirmed = new Option<bool>("--fail-on-unconfirmed")
+        {
+            Description = "With --fail-on: also fail on gaps to confirm (low confidence: they rest on something the scan could not read or follow).",
+        };
         var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: .gaplens.yml at the scanned root)." };
         var date = new Option<string?>("--date") { Description = "Date the report speaks of (yyyy-MM-dd); defaults to the HEAD commit date, so runs are reproducible." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary on stderr." };
@@ -37,7 +41,7 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan a repository and write its production-readiness report.")
         {
-            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize, failOn, config,
+            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize, failOn, failOnUnconfirmed, config,
         };
         history?.AddTo(command);
 
@@ -60,7 +64,7 @@ public static class ScanCommand
                 parse.GetValue(date),
                 parse.GetValue(maxFileSize),
                 parse.GetValue(failOn),
-                parse.GetValue(config)) { After = step };
+                parse.GetValue(config)) { After = step, FailOnUnconfirmed = parse.GetValue(failOnUnconfirmed) };
             return Run(settings, output, terminal);
         });
         return command;
@@ -78,6 +82,9 @@ public static class ScanCommand
         string? FailOn = null,
         string? Config = null)
     {
+        /// <summary>The gate also fails on gaps to confirm (low confidence); by default it leaves them out.</summary>
+        public bool FailOnUnconfirmed { get; init; }
+
         /// <summary>History steps (--store, --baseline) run after the report is written; they may change the exit code.</summary>
         public IScanStep? After { get; init; }
     }
@@ -285,7 +292,7 @@ public static class ScanCommand
         }
 
         TerminalSummary.Print(terminal, assessment, settings.Path);
-        var code = Gate(assessment, failOnSeverity, terminal);
+        var code = Gate(assessment, failOnSeverity, terminal, settings.FailOnUnconfirmed);
         return settings.After?.AfterReport(context, code, terminal) ?? code;
     }
 
@@ -319,18 +326,28 @@ public static class ScanCommand
         return null;
     }
 
-    /// <summary>Exit 1 when an open gap at or above the gate severity exists (accepted gaps never fail the gate).</summary>
-    public static int Gate(Assessment assessment, Severity? failOn, Terminal terminal)
+    /// <summary>
+    /// Exit 1 when an open gap at or above the gate severity exists (accepted gaps never fail the gate). Gaps to confirm
+    /// (low confidence) fail it only with <paramref name="includeUnconfirmed"/>; otherwise they are named and left out.
+    /// </summary>
+    public static int Gate(Assessment assessment, Severity? failOn, Terminal terminal, bool includeUnconfirmed = false)
     {
         if (failOn is not { } threshold)
         {
             return ExitCodes.Ok;
         }
 
-        var failing = assessment.Gaps.Where(g => g.Severity <= threshold).ToList();
+        var atThreshold = assessment.Gaps.Where(g => g.Severity <= threshold).ToList();
+        var failing = atThreshold.Where(g => includeUnconfirmed || !g.IsToConfirm).ToList();
+        var unconfirmed = atThreshold.Where(g => g.IsToConfirm).ToList();
+        if (!includeUnconfirmed && unconfirmed.Count > 0)
+        {
+            terminal.Line($"Not gated: {unconfirmed.Count} gap(s) to confirm at or above {threshold.ToWire()} ({string.Join(", ", unconfirmed.Take(10).Select(g => g.GapId))}); --fail-on-unconfirmed counts them.");
+        }
+
         if (failing.Count == 0)
         {
-            terminal.Line($"Gate passed: no open gap at or above {threshold.ToWire()}.");
+            terminal.Line($"Gate passed: no open gap at or above {threshold.ToWire()}{(unconfirmed.Count > 0 && !includeUnconfirmed ? " besides gaps to confirm" : string.Empty)}.");
             return ExitCodes.Ok;
         }
 

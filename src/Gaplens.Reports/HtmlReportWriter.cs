@@ -46,7 +46,8 @@ public static class HtmlReportWriter
     private static void Summary(StringBuilder html, Assessment a)
     {
         html.Append("<section id=\"summary\">\n<h2>Executive summary</h2>\n<div class=\"cards\">\n");
-        html.Append($"<div class=\"card\"><div class=\"big\">{Pct(a.Scores.Overall)}</div><div>readiness (target {Pct(a.Scores.Target)})</div></div>\n");
+        var cap = a.Scores.OverallCap is { } overallCap ? $"<div class=\"cap\">{E(overallCap.Note)}</div>" : string.Empty;
+        html.Append($"<div class=\"card\"><div class=\"big\">{Pct(a.Scores.Overall)}</div><div>readiness (target {Pct(a.Scores.Target)})</div>{cap}</div>\n");
         foreach (var severity in new[] { Severity.Critical, Severity.High, Severity.Medium, Severity.Low })
         {
             html.Append($"<div class=\"card sev-{severity.ToWire()}\"><div class=\"big\">{a.GapCount(severity)}</div><div>{severity.ToWire()} gaps</div></div>\n");
@@ -64,6 +65,13 @@ public static class HtmlReportWriter
             }
 
             html.Append("</ul>\n");
+        }
+
+        var toConfirm = a.ToConfirm.ToList();
+        if (toConfirm.Count > 0)
+        {
+            html.Append($"<p class=\"to-confirm\"><b>To confirm:</b> {toConfirm.Count} gap{(toConfirm.Count == 1 ? string.Empty : "s")} rest on something the scan could not see: " +
+                        $"{string.Join(", ", toConfirm.Select(g => $"<a href=\"#{E(g.GapId)}\">{E(g.GapId)}</a>"))}.</p>\n");
         }
 
         html.Append("</section>\n");
@@ -127,42 +135,65 @@ public static class HtmlReportWriter
         html.Append("<section id=\"gaps\">\n<h2>Gaps by domain</h2>\n");
         foreach (var domain in a.Scores.Domains)
         {
-            var gaps = a.Gaps.Where(g => g.Domain == domain.Domain).ToList();
+            var gaps = a.Gaps.Where(g => g.Domain == domain.Domain && !g.IsToConfirm).ToList();
             if (gaps.Count == 0)
             {
                 continue;
             }
 
-            html.Append($"<details class=\"domain\" open><summary>{E(domain.Title)} <span class=\"count\">{gaps.Count} gap{(gaps.Count == 1 ? string.Empty : "s")}, score {(domain.Score is { } s ? Pct(s) : "n/a")}</span></summary>\n");
+            var capNote = domain.Cap is { } cap ? $", {E(cap.Note)}" : string.Empty;
+            html.Append($"<details class=\"domain\" open><summary>{E(domain.Title)} <span class=\"count\">{gaps.Count} gap{(gaps.Count == 1 ? string.Empty : "s")}, score {(domain.Score is { } s ? Pct(s) : "n/a")}{capNote}</span></summary>\n");
             foreach (var gap in gaps)
             {
-                var v = gap.Verdict;
-                html.Append($"<article class=\"gap\" id=\"{E(gap.GapId)}\">\n<h4><span class=\"badge sev-{gap.Severity.ToWire()}\">{gap.Severity.ToWire()}</span> {E(gap.GapId)}: {E(gap.Title)} <span class=\"status\">{v.Status.ToWire()}</span></h4>\n");
-                html.Append($"<p><b>Current state.</b> {E(v.Reason)}</p>\n");
-                if (v.Evidence.Count > 0)
-                {
-                    html.Append("<ul class=\"evidence\">");
-                    foreach (var e in v.Evidence)
-                    {
-                        html.Append($"<li><code>{E(e.ToString())}</code> {E(e.Detail)}</li>");
-                    }
+                GapArticle(html, gap);
+            }
 
-                    html.Append("</ul>\n");
-                }
+            html.Append("</details>\n");
+        }
 
-                if (v.ServicesWithout.Count > 0)
-                {
-                    html.Append($"<p><b>Lacking in:</b> {E(string.Join(", ", v.ServicesWithout))}</p>\n");
-                }
-
-                html.Append($"<p><b>Impact.</b> {E(gap.Impact)}</p>\n<p><b>Recommendation.</b> {E(gap.Recommendation)}</p>\n");
-                html.Append($"<p class=\"meta\">Owner {E(gap.Owner)} · effort {E(gap.Effort.ToString())} · verify with <code>gaplens scan . --practice {E(gap.Id)}</code></p>\n</article>\n");
+        var toConfirm = a.ToConfirm.ToList();
+        if (toConfirm.Count > 0)
+        {
+            html.Append($"<details class=\"domain to-confirm\" id=\"to-confirm\" open><summary>To confirm <span class=\"count\">{toConfirm.Count} gap{(toConfirm.Count == 1 ? string.Empty : "s")} resting on what the scan could not see</span></summary>\n");
+            foreach (var gap in toConfirm)
+            {
+                GapArticle(html, gap);
             }
 
             html.Append("</details>\n");
         }
 
         html.Append("</section>\n");
+    }
+
+    private static void GapArticle(StringBuilder html, PracticeAssessment gap)
+    {
+        var v = gap.Verdict;
+        html.Append($"<article class=\"gap\" id=\"{E(gap.GapId)}\">\n<h4><span class=\"badge sev-{gap.Severity.ToWire()}\">{gap.Severity.ToWire()}</span> {E(gap.GapId)}: {E(gap.Title)} <span class=\"status\">{v.Status.ToWire()}</span></h4>\n");
+        if (gap.IsToConfirm)
+        {
+            html.Append($"<p class=\"confidence-low\"><b>To confirm.</b> Confidence low: {E(v.ConfidenceReason ?? string.Empty)}.</p>\n");
+        }
+
+        html.Append($"<p><b>Current state.</b> {E(v.Reason)}</p>\n");
+        if (v.Evidence.Count > 0)
+        {
+            html.Append("<ul class=\"evidence\">");
+            foreach (var e in v.Evidence)
+            {
+                html.Append($"<li><code>{E(e.ToString())}</code> {E(e.Detail)}</li>");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        if (v.ServicesWithout.Count > 0)
+        {
+            html.Append($"<p><b>Lacking in:</b> {E(string.Join(", ", v.ServicesWithout))}</p>\n");
+        }
+
+        html.Append($"<p><b>Impact.</b> {E(gap.Impact)}</p>\n<p><b>Recommendation.</b> {E(gap.Recommendation)}</p>\n");
+        html.Append($"<p class=\"meta\">Owner {E(gap.Owner)} · effort {E(gap.Effort.ToString())} · confidence {gap.Confidence.ToWire()} · verify with <code>gaplens scan . --practice {E(gap.Id)}</code></p>\n</article>\n");
     }
 
     private static void Strengths(StringBuilder html, Assessment a)

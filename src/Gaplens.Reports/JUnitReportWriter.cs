@@ -44,10 +44,17 @@ public static class JUnitReportWriter
                     xml.WriteAttributeString("time", "0");
                     if (p.IsOpenGap)
                     {
+                        xml.WriteStartElement("properties");
+                        xml.WriteStartElement("property");
+                        xml.WriteAttributeString("name", "confidence");
+                        xml.WriteAttributeString("value", p.Confidence.ToWire());
+                        xml.WriteEndElement();
+                        xml.WriteEndElement();
+                        var toConfirm = p.IsToConfirm ? $"\nTo confirm (confidence low): {p.Verdict.ConfidenceReason}" : string.Empty;
                         xml.WriteStartElement("failure");
-                        xml.WriteAttributeString("message", Clean($"{p.GapId} {p.Verdict.Status.ToWire()} ({p.Severity.ToWire()}): {p.Verdict.Reason}"));
+                        xml.WriteAttributeString("message", Clean($"{(p.IsToConfirm ? "to confirm: " : string.Empty)}{p.GapId} {p.Verdict.Status.ToWire()} ({p.Severity.ToWire()}): {p.Verdict.Reason}"));
                         xml.WriteAttributeString("type", p.Severity.ToWire());
-                        xml.WriteString(Clean($"{p.Verdict.Reason}\nEvidence: {string.Join(", ", p.Verdict.Evidence.Select(e => e.ToString()))}\nRecommendation: {p.Recommendation}\nVerify: gaplens scan . --practice {p.Id}"));
+                        xml.WriteString(Clean($"{p.Verdict.Reason}{toConfirm}\nEvidence: {string.Join(", ", p.Verdict.Evidence.Select(e => e.ToString()))}\nRecommendation: {p.Recommendation}\nVerify: gaplens scan . --practice {p.Id}"));
                         xml.WriteEndElement();
                     }
                     else if (Skipped(p))

@@ -195,6 +195,12 @@ public static class JsonReportWriter
             json.WriteString("baseSeverity", p.BaseSeverity.ToWire());
             WriteEvidence(json, "evidence", v.Evidence);
             json.WriteString("reason", v.Reason);
+            json.WriteString("confidence", v.Confidence.ToWire());
+            if (v.ConfidenceReason is { } unseen)
+            {
+                json.WriteString("confidenceReason", unseen);
+            }
+
             if (v.ServicesWithout.Count > 0 || v.ServicesWith.Count > 0)
             {
                 WriteStrings(json, "services", v.ServicesWithout);
@@ -216,6 +222,11 @@ public static class JsonReportWriter
                 json.WriteNumber("high", p.Effort.High);
                 json.WriteEndObject();
                 json.WriteNumber("servicesTouched", p.ServicesTouched);
+                if (p.EffortBasis is { } basis)
+                {
+                    json.WriteString("effortBasis", basis);
+                }
+
                 json.WriteString("recommendation", p.Recommendation);
                 if (p.SeverityNote is not null)
                 {
@@ -248,6 +259,7 @@ public static class JsonReportWriter
         json.WriteNumber("overall", a.Scores.Overall);
         json.WriteNumber("target", a.Scores.Target);
         json.WriteString("formula", Scoring.Description);
+        WriteCap(json, a.Scores.OverallCap, a.Scores.OverallUncapped);
         json.WriteStartObject("domains");
         foreach (var d in a.Scores.Domains)
         {
@@ -266,11 +278,33 @@ public static class JsonReportWriter
             json.WriteNumber("missing", d.Missing);
             json.WriteNumber("notApplicable", d.NotApplicable);
             json.WriteNumber("accepted", d.Accepted);
+            WriteCap(json, d.Cap, d.Uncapped);
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
         WriteStrings(json, "notApplicableDomains", a.Scores.Domains.Where(d => d.Score is null).Select(d => d.Domain).ToList());
+        json.WriteEndObject();
+    }
+
+    /// <summary>The ceiling an open critical or high gap put on a score: its limit, why, and the score the passes earned.</summary>
+    private static void WriteCap(Utf8JsonWriter json, ScoreCap? cap, double? uncapped)
+    {
+        if (cap is null)
+        {
+            return;
+        }
+
+        json.WriteStartObject("cap");
+        json.WriteNumber("limit", cap.Limit);
+        json.WriteString("severity", cap.Severity.ToWire());
+        json.WriteNumber("gaps", cap.Gaps);
+        if (uncapped is { } earned)
+        {
+            json.WriteNumber("uncapped", earned);
+        }
+
+        json.WriteString("note", cap.Note);
         json.WriteEndObject();
     }
 
@@ -289,8 +323,10 @@ public static class JsonReportWriter
         }
 
         json.WriteNumber("total", a.Gaps.Count());
+        json.WriteNumber("toConfirm", a.ToConfirm.Count());
         json.WriteEndObject();
         WriteStrings(json, "blockers", a.Blockers.Select(b => b.GapId).ToList());
+        WriteStrings(json, "toConfirm", a.ToConfirm.Select(g => g.GapId).ToList());
         json.WriteStartObject("effortHours");
         json.WriteNumber("low", a.TotalEffort.Low);
         json.WriteNumber("high", a.TotalEffort.High);

@@ -88,7 +88,8 @@ public static class MarkdownReportWriter
         var scores = a.Scores;
         var gap = scores.Target - scores.Overall;
         md.AppendLine($"**Readiness {Pct(scores.Overall)} → target {Pct(scores.Target)}** for the {a.Profile.ToWire()} profile" +
-                      (gap > 0 ? $": {gap.ToString("0", Invariant)} points short." : ": the target is met."));
+                      (gap > 0 ? $": {gap.ToString("0", Invariant)} points short" : ": the target is met") +
+                      (scores.OverallCap is { } cap ? $" ({cap.Note}; the passes alone earn {Pct(scores.OverallUncapped ?? scores.Overall)})." : "."));
         md.AppendLine();
         var gaps = a.Gaps.ToList();
         md.AppendLine($"**{Plural(gaps.Count, "open gap")}**: {Badge(Severity.Critical)} {a.GapCount(Severity.Critical)} critical · {Badge(Severity.High)} {a.GapCount(Severity.High)} high · " +
@@ -113,6 +114,13 @@ public static class MarkdownReportWriter
         else
         {
             md.AppendLine("**No launch blockers**: no critical gap is open.").AppendLine();
+        }
+
+        var toConfirm = a.ToConfirm.ToList();
+        if (toConfirm.Count > 0)
+        {
+            md.AppendLine($"**To confirm**: {Plural(toConfirm.Count, "gap")} ({string.Join(", ", toConfirm.Select(g => $"[{g.GapId}](#{Markdown.Anchor(GapHeading(g))})"))}) " +
+                          "rest on something the scan could not see; check them by hand (see [To confirm](#to-confirm)).").AppendLine();
         }
 
         var total = a.TotalEffort;
@@ -142,6 +150,17 @@ public static class MarkdownReportWriter
         md.AppendLine($"| **Overall** | **{Pct(a.Scores.Overall)}** | **{Pct(a.Scores.Target)}** | {SeverityCell(a.Gaps.Select(g => g.Severity).DefaultIfEmpty(Severity.None).Min())} | " +
                       $"{a.Scores.Domains.Sum(d => d.Present)} | {a.Scores.Domains.Sum(d => d.Partial)} | {a.Scores.Domains.Sum(d => d.Missing)} | {a.Scores.Domains.Sum(d => d.Accepted)} | {a.Scores.Domains.Sum(d => d.NotApplicable)} |");
         md.AppendLine();
+        var capped = a.Scores.Domains.Where(d => d.Cap is not null).Select(d => $"{T(d.Title)} {d.Cap!.Note} ({Pct(d.Uncapped ?? 0)} earned)").ToList();
+        if (a.Scores.OverallCap is { } overallCap)
+        {
+            capped.Add($"Overall {overallCap.Note} ({Pct(a.Scores.OverallUncapped ?? 0)} earned)");
+        }
+
+        if (capped.Count > 0)
+        {
+            md.AppendLine($"Score caps: {string.Join("; ", capped)}.").AppendLine();
+        }
+
         md.AppendLine("Scores weigh each practice by its severity; see [how scores are computed](#how-scores-are-computed).").AppendLine();
     }
 
@@ -190,7 +209,8 @@ public static class MarkdownReportWriter
             md.AppendLine($"### {T(DomainTitle(a, group.Key))}").AppendLine();
             foreach (var strength in group)
             {
-                md.AppendLine($"- **{T(strength.Title)}**: {StrengthText(strength.Verdict)}".TrimEnd());
+                var unseen = strength.Verdict.ConfidenceReason is { } reason ? $" _(To confirm: {T(reason)}.)_" : string.Empty;
+                md.AppendLine($"- **{T(strength.Title)}**: {StrengthText(strength.Verdict)}".TrimEnd() + unseen);
             }
 
             md.AppendLine();
@@ -210,7 +230,7 @@ public static class MarkdownReportWriter
         md.AppendLine($"{Plural(gaps.Count, "open gap")}, most severe first within each domain. Gap ids are stable: the same practice always has the same id.").AppendLine();
         foreach (var domain in a.Scores.Domains)
         {
-            var inDomain = gaps.Where(g => g.Domain == domain.Domain).OrderBy(g => g.Severity).ThenBy(g => a.Order(g.Id)).ToList();
+            var inDomain = gaps.Where(g => g.Domain == domain.Domain && !g.IsToConfirm).OrderBy(g => g.Severity).ThenBy(g => a.Order(g.Id)).ToList();
             if (inDomain.Count == 0)
             {
                 continue;
@@ -219,40 +239,67 @@ public static class MarkdownReportWriter
             md.AppendLine($"### {T(domain.Title)}").AppendLine();
             foreach (var gap in inDomain)
             {
-                var v = gap.Verdict;
-                md.AppendLine($"#### {T(GapHeading(gap))}").AppendLine();
-                md.AppendLine($"| Severity | Status | Owner | Effort | Services |");
-                md.AppendLine("|---|---|---|---|---|");
-                var services = v.ServicesWithout.Count > 0 ? T(string.Join(", ", v.ServicesWithout)) : gap.ServicesTouched > 1 ? $"{gap.ServicesTouched}" : "all";
-                md.AppendLine($"| {SeverityCell(gap.Severity)} | {v.Status.ToWire()} | {T(gap.Owner)} | {gap.Effort} | {services} |");
-                md.AppendLine();
-                md.AppendLine($"**Current state.** {T(v.Reason)}");
-                if (v.Evidence.Count > 0)
-                {
-                    md.AppendLine();
-                    md.AppendLine($"Evidence: {EvidenceList(v.Evidence, 6)}");
-                }
-
-                if (v.Searched.Count > 0)
-                {
-                    md.AppendLine();
-                    md.AppendLine($"Searched for: {T(string.Join("; ", v.Searched.Take(12)))}{(v.Searched.Count > 12 ? "; …" : string.Empty)}.");
-                }
-
-                if (v.ServicesWith.Count > 0)
-                {
-                    md.AppendLine();
-                    md.AppendLine($"In place in: {T(string.Join(", ", v.ServicesWith))}.");
-                }
-
-                md.AppendLine();
-                md.AppendLine($"**Impact.** {T(gap.Impact)}" + (gap.SeverityNote is { } note ? $" _(Severity {T(note)}.)_" : string.Empty));
-                md.AppendLine();
-                md.AppendLine($"**Recommendation.** {T(gap.Recommendation)}");
-                md.AppendLine();
-                md.AppendLine($"**Done when.** {T(gap.SuccessCriterion)} Verify with {C($"gaplens scan . --practice {gap.Id}")}.");
-                md.AppendLine();
+                GapBlock(md, gap);
             }
+        }
+
+        var toConfirm = a.ToConfirm.ToList();
+        if (toConfirm.Count > 0)
+        {
+            md.AppendLine("### To confirm").AppendLine();
+            md.AppendLine($"{Plural(toConfirm.Count, "gap")} rest on something the scan could not read or follow (confidence low): confirm each by hand before planning it. The gate does not fail on them unless `--fail-on-unconfirmed` is given.").AppendLine();
+            foreach (var gap in toConfirm)
+            {
+                GapBlock(md, gap);
+            }
+        }
+    }
+
+    private static void GapBlock(StringBuilder md, PracticeAssessment gap)
+    {
+        var v = gap.Verdict;
+        md.AppendLine($"#### {T(GapHeading(gap))}").AppendLine();
+        md.AppendLine($"| Severity | Status | Owner | Effort | Services |");
+        md.AppendLine("|---|---|---|---|---|");
+        var services = v.ServicesWithout.Count > 0 ? T(string.Join(", ", v.ServicesWithout)) : gap.ServicesTouched > 1 ? $"{gap.ServicesTouched}" : "all";
+        md.AppendLine($"| {SeverityCell(gap.Severity)} | {v.Status.ToWire()} | {T(gap.Owner)} | {gap.Effort} | {services} |");
+        md.AppendLine();
+        if (gap.IsToConfirm)
+        {
+            md.AppendLine($"**To confirm.** Confidence low: {T(v.ConfidenceReason ?? string.Empty)}.");
+            md.AppendLine();
+        }
+
+        md.AppendLine($"**Current state.** {T(v.Reason)}");
+        if (v.Evidence.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine($"Evidence: {EvidenceList(v.Evidence, 6)}");
+        }
+
+        if (v.Searched.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine($"Searched for: {T(string.Join("; ", v.Searched.Take(12)))}{(v.Searched.Count > 12 ? "; …" : string.Empty)}.");
+        }
+
+        if (v.ServicesWith.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine($"In place in: {T(string.Join(", ", v.ServicesWith))}.");
+        }
+
+        md.AppendLine();
+        md.AppendLine($"**Impact.** {T(gap.Impact)}" + (gap.SeverityNote is { } note ? $" _(Severity {T(note)}.)_" : string.Empty));
+        md.AppendLine();
+        md.AppendLine($"**Recommendation.** {T(gap.Recommendation)}");
+        md.AppendLine();
+        md.AppendLine($"**Done when.** {T(gap.SuccessCriterion)} Verify with {C($"gaplens scan . --practice {gap.Id}")}.");
+        md.AppendLine();
+        if (gap.EffortBasis is { } basis && (gap.ServicesTouched > 1 || v.Status == PracticeStatus.Partial || basis.StartsWith("set by", StringComparison.Ordinal)))
+        {
+            md.AppendLine($"_Effort {gap.Effort}: {T(basis)}._");
+            md.AppendLine();
         }
     }
 

@@ -105,7 +105,8 @@ public static class SarifReportWriter
             json.WriteNumber("ruleIndex", index[gap.Id]);
             json.WriteString("level", Level(gap.Severity));
             json.WriteStartObject("message");
-            json.WriteString("text", SecretPatterns.Mask($"{gap.GapId} {gap.Title} ({gap.Verdict.Status.ToWire()}, {gap.Severity.ToWire()}): {gap.Verdict.Reason} Recommendation: {gap.Recommendation}"));
+            var toConfirm = gap.IsToConfirm ? $" To confirm: {gap.Verdict.ConfidenceReason}." : string.Empty;
+            json.WriteString("text", SecretPatterns.Mask($"{gap.GapId} {gap.Title} ({gap.Verdict.Status.ToWire()}, {gap.Severity.ToWire()}): {gap.Verdict.Reason}{toConfirm} Recommendation: {gap.Recommendation}"));
             json.WriteEndObject();
             json.WriteStartArray("locations");
             foreach (var location in Locations(gap, a))
@@ -137,6 +138,12 @@ public static class SarifReportWriter
             json.WriteString("owner", gap.Owner);
             json.WriteNumber("effortHoursLow", gap.Effort.Low);
             json.WriteNumber("effortHoursHigh", gap.Effort.High);
+            json.WriteString("confidence", gap.Confidence.ToWire());
+            if (gap.Verdict.ConfidenceReason is { } unseen)
+            {
+                json.WriteString("confidenceReason", SecretPatterns.Mask(unseen));
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }

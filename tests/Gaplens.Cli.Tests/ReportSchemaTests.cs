@@ -8,6 +8,7 @@ public sealed class ReportSchemaTests
     [Theory]
     [InlineData("repos/shop")]
     [InlineData("practices/dx-readme/no-readme")]
+    [InlineData("seeds/003-node-azure")]
     public async Task Json_report_validates_against_the_schema(string fixture)
     {
         var schema = await JsonSchema.FromFileAsync(Path.Combine(RepositoryPaths.Spec, "report.schema.json"));

@@ -19,7 +19,7 @@ public static class FileClassifier
         [".leex"] = FileClass.Markup, [".sface"] = FileClass.Markup, [".twig"] = FileClass.Markup, [".latte"] = FileClass.Markup,
         [".php"] = FileClass.Php, [".phtml"] = FileClass.Php,
         [".rs"] = FileClass.Rust,
-        [".sh"] = FileClass.Shell, [".bash"] = FileClass.Shell, [".zsh"] = FileClass.Shell, [".ps1"] = FileClass.Shell,
+        [".sh"] = FileClass.Shell, [".cron"] = FileClass.Shell, [".timer"] = FileClass.Properties, [".bash"] = FileClass.Shell, [".zsh"] = FileClass.Shell, [".ps1"] = FileClass.Shell,
         [".psm1"] = FileClass.Shell, [".cmd"] = FileClass.Shell, [".bat"] = FileClass.Shell, [".mk"] = FileClass.Shell,
         [".md"] = FileClass.Docs, [".markdown"] = FileClass.Docs, [".rst"] = FileClass.Docs, [".txt"] = FileClass.Docs,
         [".adoc"] = FileClass.Docs, [".asciidoc"] = FileClass.Docs, [".mdx"] = FileClass.Docs,
@@ -62,7 +62,7 @@ public static class FileClassifier
     private static readonly Dictionary<string, FileClass> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Dockerfile"] = FileClass.Dockerfile, ["Containerfile"] = FileClass.Dockerfile,
-        ["Jenkinsfile"] = FileClass.Build, ["Makefile"] = FileClass.Shell, ["Tiltfile"] = FileClass.Build,
+        ["Jenkinsfile"] = FileClass.Build, ["Makefile"] = FileClass.Shell, ["crontab"] = FileClass.Shell, ["Tiltfile"] = FileClass.Build,
         ["Procfile"] = FileClass.Build, ["Gemfile"] = FileClass.Build, ["Rakefile"] = FileClass.Ruby, ["Guardfile"] = FileClass.Ruby,
         ["Brewfile"] = FileClass.Build, ["Capfile"] = FileClass.Ruby, ["Podfile"] = FileClass.Ruby, ["Pipfile"] = FileClass.Toml,
         ["Vagrantfile"] = FileClass.Build, ["Justfile"] = FileClass.Shell, ["Taskfile"] = FileClass.Shell,

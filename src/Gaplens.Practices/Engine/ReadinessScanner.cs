@@ -63,6 +63,7 @@ public sealed class ReadinessScanner
         var verdicts = Judge(workspace, facts, options, evaluator, content.FilesRead);
         var extra = evaluator.Warnings.Concat(workspace.Ci.Warnings).ToList();
         var warnings = extra.Count == 0 ? workspace.Warnings : Sorted(workspace.Warnings.Concat(extra));
+        verdicts = ConfidenceRules.Apply(verdicts, catalog, workspace, facts, warnings);
         var (commit, commitDate) = GitHead.Read(files.Root);
         var readme = files.Files.FirstOrDefault(f => f.Directory.Length == 0 && f.Name.StartsWith("README", StringComparison.OrdinalIgnoreCase))?.Path;
         return new ScanResult(root, commit, commitDate, files.Files.Count, content.FilesRead, options.Profile, facts, verdicts, warnings, catalog, clock.Elapsed, readme);
