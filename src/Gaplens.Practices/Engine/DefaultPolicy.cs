@@ -16,7 +16,7 @@ public static class DefaultPolicy
         var present = context.PresentMatches.ToList();
         if (present.Count > 0)
         {
-            return context.Practice.PerService ? PerService(context, present) : context.Present(PracticeContext.EvidenceOf(present), "Found " + PracticeContext.Describe(PracticeContext.EvidenceOf(present)) + ".");
+            return context.Practice.PerService ? PerService(context, present, AboutRequests(context.Practice.Applies)) : context.Present(PracticeContext.EvidenceOf(present), "Found " + PracticeContext.Describe(PracticeContext.EvidenceOf(present)) + ".");
         }
 
         var partial = context.PartialMatches.ToList();
@@ -27,6 +27,9 @@ public static class DefaultPolicy
 
         return context.Missing(MissingReason(context));
     }
+
+    /// <summary>Practices about how a service answers requests are judged on the services that serve HTTP only.</summary>
+    private static bool AboutRequests(string? applies) => applies is "http-api" or "serves-http" or "user-facing" or "authn";
 
     public static string MissingReason(PracticeContext context)
     {
