@@ -13,7 +13,15 @@ namespace Gaplens.Practices.Detectors.Security;
 /// </summary>
 public sealed class HttpsDetector : IPracticeDetector
 {
-    private const FileClass Deployment = FileClass.Shell | FileClass.Dockerfile | FileClass.Yaml | FileClass.Build | FileClass.OtherText | FileClass.Properties | FileClass.Json | FileClass.Toml;
+    /// <summary>Where certificates are made and configured (not package manifests or lock files, where "selfsigned" is a package name).</summary>
+    private const FileClass Deployment = FileClass.Shell | FileClass.Dockerfile | FileClass.Yaml | FileClass.OtherText | FileClass.Properties | FileClass.Toml;
+
+    /// <summary>Signals of TLS terminated with a certificate the repository supplies (which may be self-signed).</summary>
+    private static readonly string[] CertificateBearing =
+    [
+        "NGINX TLS certificate", "NGINX HTTPS listener", "Apache TLS", "Node HTTPS server", "Uvicorn TLS certificate", "Gunicorn TLS certificate",
+        "Spring Boot server TLS", "Go TLS listener", "Gin TLS listener", "Kestrel HTTPS endpoint",
+    ];
 
     private static readonly Term[] SelfSigned =
     [
@@ -34,14 +42,15 @@ public sealed class HttpsDetector : IPracticeDetector
     public Verdict Detect(PracticeContext context)
     {
         var verdict = DefaultPolicy.Decide(context);
-        if (verdict.Status != PracticeStatus.Present || context.PresentMatches.Any(m => TrustedWords.Any(w => m.Signal.Detail.Contains(w, StringComparison.Ordinal))))
+        if (verdict.Status != PracticeStatus.Present || !context.PresentMatches.Any(m => CertificateBearing.Contains(m.Signal.Detail, StringComparer.Ordinal)) ||
+            context.PresentMatches.Any(m => TrustedWords.Any(w => m.Signal.Detail.Contains(w, StringComparison.Ordinal))))
         {
             return verdict;
         }
 
         var workspace = context.Workspace;
         var selfSigned = SelfSigned.SelectMany(workspace.Content.Hits)
-            .Where(h => !workspace.IsTestPath(h.File.Path) && !Ecosystems.Facts.FactsBuilder.IsExcluded(h.File.Path) && IsSelfSigned(h))
+            .Where(h => !workspace.IsTestPath(h.File.Path) && !Ecosystems.Facts.FactsBuilder.IsExcluded(h.File.Path) && !h.File.Name.Contains("lock", StringComparison.OrdinalIgnoreCase) && IsSelfSigned(h))
             .OrderBy(h => h.File.Path, StringComparer.Ordinal).ThenBy(h => h.Line)
             .ToList();
         if (selfSigned.Count == 0)
