@@ -29,7 +29,7 @@ public static class DefaultPolicy
     }
 
     /// <summary>Practices about how a service answers requests are judged on the services that serve HTTP only.</summary>
-    private static bool AboutRequests(string? applies) => applies is "http-api" or "serves-http" or "user-facing" or "authn";
+    public static bool AboutRequests(string? applies) => applies is "http-api" or "serves-http" or "user-facing" or "authn";
 
     public static string MissingReason(PracticeContext context)
     {
