@@ -178,7 +178,7 @@ public static class Analyzer
 
         if (definition.PerService && verdict.Status == PracticeStatus.Missing)
         {
-            return Math.Max(1, DefaultPolicy.JudgedServices(scan.Facts).Count);
+            return Math.Max(1, DefaultPolicy.JudgedServices(scan.Facts, DefaultPolicy.AboutRequests(definition.Applies)).Count);
         }
 
         return 1;

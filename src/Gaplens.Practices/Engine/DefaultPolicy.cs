@@ -16,7 +16,7 @@ public static class DefaultPolicy
         var present = context.PresentMatches.ToList();
         if (present.Count > 0)
         {
-            return context.Practice.PerService ? PerService(context, present) : context.Present(PracticeContext.EvidenceOf(present), "Found " + PracticeContext.Describe(PracticeContext.EvidenceOf(present)) + ".");
+            return context.Practice.PerService ? PerService(context, present, AboutRequests(context.Practice.Applies)) : context.Present(PracticeContext.EvidenceOf(present), "Found " + PracticeContext.Describe(PracticeContext.EvidenceOf(present)) + ".");
         }
 
         var partial = context.PartialMatches.ToList();
@@ -27,6 +27,9 @@ public static class DefaultPolicy
 
         return context.Missing(MissingReason(context));
     }
+
+    /// <summary>Practices about how a service answers requests are judged on the services that serve HTTP only.</summary>
+    public static bool AboutRequests(string? applies) => applies is "http-api" or "serves-http" or "user-facing" or "authn";
 
     public static string MissingReason(PracticeContext context)
     {
@@ -90,13 +93,22 @@ public static class DefaultPolicy
             segment == name || segment.Length > name.Length && segment.StartsWith(name, StringComparison.Ordinal) && segment[name.Length] is '.' or '-' or '_';
     }
 
-    public static Verdict PerService(PracticeContext context, IReadOnlyList<SignalMatch> present, bool httpOnly = false)
+    /// <summary>Server-rendered web front ends: they render pages and forward the user's calls to an API.</summary>
+    private static readonly string[] RenderingFrontEnds = ["nextjs", "nuxt", "remix", "sveltekit"];
+
+    public static Verdict PerService(PracticeContext context, IReadOnlyList<SignalMatch> present, bool httpOnly = false, Func<ServiceInfo, bool>? judged = null)
     {
         var evidence = PracticeContext.EvidenceOf(present).ToList();
         // A static front end is judged with the back end it ships with: server-side practices cannot apply to it, and
         // for the others (tests, error tracking) evidence in the back end is what reviewers look for first.
         var backEnds = context.Facts.BackEndServices;
-        var services = JudgedServices(context.Facts, httpOnly).Where(backEnds.Contains).ToList();
+        var services = JudgedServices(context.Facts, httpOnly).Where(backEnds.Contains).Where(s => judged?.Invoke(s) ?? true).ToList();
+        if (httpOnly && services.Any(s => !RenderingFrontEnds.Contains(s.Kind, StringComparer.Ordinal)))
+        {
+            // How requests are answered (authentication, limits, error bodies) is the API's job: a server-rendered front end
+            // that calls the repository's API is judged with it.
+            services = services.Where(s => !RenderingFrontEnds.Contains(s.Kind, StringComparer.Ordinal)).ToList();
+        }
 
         var found = "Found " + PracticeContext.Describe(evidence) + ".";
         if (services.Count < 2)

@@ -6,6 +6,9 @@ namespace Gaplens.Practices.Detectors.Cicd;
 /// <summary>Each deployable service has a container build: its own Dockerfile, a compose build, or an SDK/buildpack image build.</summary>
 public sealed class DeployContainerizedDetector : IPracticeDetector
 {
+    /// <summary>Service kinds that Vercel and Netlify build and run natively from source.</summary>
+    private static readonly string[] PlatformFrameworks = ["nextjs", "nuxt", "remix", "sveltekit"];
+
     public string PracticeId => "deploy-containerized";
 
     public Verdict Detect(PracticeContext context)
@@ -20,6 +23,7 @@ public sealed class DeployContainerizedDetector : IPracticeDetector
             .Select(m => m.Evidence).ToList();
         var with = new List<string>();
         var without = new List<string>();
+        var platformBuilt = new List<string>();
         var evidence = new List<Evidence>();
         foreach (var service in services)
         {
@@ -37,6 +41,12 @@ public sealed class DeployContainerizedDetector : IPracticeDetector
             {
                 with.Add(service.Name);
             }
+            else if (facts.GitServerlessPlatform is { } serverless && PlatformFrameworks.Contains(service.Kind, StringComparer.Ordinal))
+            {
+                // Vercel and Netlify build and run these frameworks from source: no image is expected of them.
+                platformBuilt.Add(service.Name);
+                evidence.Add(new Evidence(service.Evidence.Path, service.Evidence.Line, $"{service.Name} is built and run by {serverless}"));
+            }
             else
             {
                 without.Add(service.Name);
@@ -48,8 +58,20 @@ public sealed class DeployContainerizedDetector : IPracticeDetector
             evidence.AddRange(sdkEvidence.Count > 0 ? sdkEvidence : [new Evidence(services[0].Evidence.Path, services[0].Evidence.Line, "images built by the SDK or buildpacks (no Dockerfile)")]);
         }
 
+        if (with.Count == 0 && platformBuilt.Count > 0)
+        {
+            // Nothing has an image of its own: the platform alone runs the code.
+            without.AddRange(platformBuilt);
+            without.Sort(StringComparer.Ordinal);
+        }
+
         if (without.Count == 0)
         {
+            if (platformBuilt.Count > 0)
+            {
+                return context.Present(evidence, $"{string.Join(", ", with)} {(with.Count == 1 ? "is" : "are")} built as container images; {string.Join(", ", platformBuilt)} {(platformBuilt.Count == 1 ? "is" : "are")} built and run by {facts.GitServerlessPlatform} from source. {PracticeContext.Describe(evidence)}.");
+            }
+
             return context.Present(evidence, with.Count == 1 ? $"{with[0]} is built as a container image. {PracticeContext.Describe(evidence)}." : $"All {with.Count} services are built as container images. {PracticeContext.Describe(evidence)}.");
         }
 

@@ -8,7 +8,7 @@ namespace Gaplens.Practices.Detectors.Security;
 /// Deployed images run as a non-root user on pinned, small base images. Development containers are not judged.
 /// Kubernetes runAsNonRoot stands in for a USER instruction.
 /// </summary>
-public sealed class ContainerHardeningDetector : IPracticeDetector
+public sealed partial class ContainerHardeningDetector : IPracticeDetector
 {
     private static readonly string[] MinimalMarkers = ["alpine", "slim", "distroless", "chiseled", "scratch", "minimal", "micro", "busybox", "wolfi", "chainguard", "ubi-minimal", "nanoserver"];
     private static readonly string[] NonRootImages = ["distroless", "chiseled", "nonroot", "non-root", "rootless", "chainguard"];
@@ -37,9 +37,10 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
             }
 
             var stages = dockerfile.StageNames;
-            var bases = dockerfile.All("FROM").Select(f => (Instruction: f, Image: Dockerfile.ImageOf(f))).Where(b => !stages.Contains(b.Image) && b.Image != "scratch").ToList();
+            var args = GlobalArgs(dockerfile);
+            var bases = dockerfile.All("FROM").Select(f => (Instruction: f, Image: Resolve(Dockerfile.ImageOf(f), args))).Where(b => !stages.Contains(b.Image) && b.Image != "scratch").ToList();
             var unpinned = bases.Where(b => !IsPinned(b.Image)).ToList();
-            var finalImage = Dockerfile.ImageOf(from);
+            var finalImage = Resolve(Dockerfile.ImageOf(from), args);
             var user = dockerfile.FinalUser;
             var nonRoot = user is not null && !IsRoot(user.Arguments) || NonRootImages.Any(m => finalImage.Contains(m, StringComparison.OrdinalIgnoreCase)) || k8sNonRoot;
             var minimal = MinimalMarkers.Any(m => finalImage.Contains(m, StringComparison.OrdinalIgnoreCase));
@@ -137,9 +138,49 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
             : context.Partial(evidence, $"No Dockerfile is in the repository, and the deployed application images are not hardened: {string.Join("; ", issues)}.");
     }
 
+    /// <summary>Build arguments declared before the first FROM with a default: the values a base image reference can use.</summary>
+    private static Dictionary<string, string> GlobalArgs(Dockerfile dockerfile)
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var instruction in dockerfile.Instructions)
+        {
+            if (instruction.Keyword == "FROM")
+            {
+                break;
+            }
+
+            if (instruction.Keyword != "ARG")
+            {
+                continue;
+            }
+
+            var equals = instruction.Arguments.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                var name = instruction.Arguments[..equals].Trim();
+                var value = instruction.Arguments[(equals + 1)..].Trim().Trim('"', '\'');
+                args[name] = Resolve(value, args);
+            }
+        }
+
+        return args;
+    }
+
+    /// <summary>Substitutes $NAME and ${NAME} with the defaults of global build arguments; unknown names stay as they are.</summary>
+    private static string Resolve(string image, IReadOnlyDictionary<string, string> args) =>
+        image.Contains('$', StringComparison.Ordinal)
+            ? ArgReference().Replace(image, m => args.TryGetValue(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, out var value) ? value : m.Value)
+            : image;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-[^}]*)?\}|\$([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex ArgReference();
+
+    /// <summary>Tag words that name a moving target even beside a number: "latest-rust-1.95", Debian "sid", Alpine "edge".</summary>
+    private static readonly string[] FloatingTagWords = ["latest", "sid", "edge", "unstable", "testing", "rolling", "nightly"];
+
     /// <summary>
-    /// A digest, or a tag with a version number ("node:alpine" and "latest" float); an image from a build argument
-    /// cannot be judged and passes.
+    /// A digest, or a tag with a version number ("node:alpine", "latest", "latest-rust-1.95" and "sid-slim" float); an
+    /// image from a build argument is judged by the argument's default, and passes when it has none.
     /// </summary>
     private static bool IsPinned(string image)
     {
@@ -156,6 +197,7 @@ public sealed class ContainerHardeningDetector : IPracticeDetector
         }
 
         var tag = image[(colon + 1)..];
-        return !tag.Equals("latest", StringComparison.OrdinalIgnoreCase) && tag.Any(char.IsAsciiDigit);
+        var words = tag.Split('-', '_', '.');
+        return !words.Any(w => FloatingTagWords.Contains(w, StringComparer.OrdinalIgnoreCase)) && tag.Any(char.IsAsciiDigit);
     }
 }
