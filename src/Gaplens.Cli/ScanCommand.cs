@@ -27,6 +27,12 @@ public static class ScanCommand
         var failOn = new Option<string?>("--fail-on") { Description = "Exit 1 when an open (not waived) gap at or above this severity exists: critical, high, medium or low." };
         var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: .gaplens.yml at the scanned root)." };
         var date = new Option<string?>("--date") { Description = "Date the report speaks of (yyyy-MM-dd); defaults to the HEAD commit date, so runs are reproducible." };
+        var detail = new Option<string>("--detail")
+        {
+            Description = "How much the md and html documents spell out: summary (default: every finding once, gaps that share a fix grouped) or full (searched-for lists, every stack's advice, checklist).",
+            DefaultValueFactory = _ => "summary",
+        };
+        detail.AcceptOnlyFromAmong("summary", "full");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary on stderr." };
         var maxFileSize = new Option<long>("--max-file-size")
         {
@@ -37,7 +43,7 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan a repository and write its production-readiness report.")
         {
-            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize, failOn, config,
+            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize, failOn, config, detail,
         };
         history?.AddTo(command);
 
@@ -60,7 +66,7 @@ public static class ScanCommand
                 parse.GetValue(date),
                 parse.GetValue(maxFileSize),
                 parse.GetValue(failOn),
-                parse.GetValue(config)) { After = step };
+                parse.GetValue(config)) { After = step, Detail = parse.GetValue(detail) == "full" ? ReportDetail.Full : ReportDetail.Summary };
             return Run(settings, output, terminal);
         });
         return command;
@@ -80,6 +86,9 @@ public static class ScanCommand
     {
         /// <summary>History steps (--store, --baseline) run after the report is written; they may change the exit code.</summary>
         public IScanStep? After { get; init; }
+
+        /// <summary>How much the Markdown and HTML documents spell out (--detail).</summary>
+        public ReportDetail Detail { get; init; } = ReportDetail.Summary;
     }
 
     public static int Run(ScanSettings settings, TextWriter output, Terminal terminal)
@@ -259,7 +268,7 @@ public static class ScanCommand
             terminal.Warning($"{warning.Path}: {warning.Message}");
         }
 
-        var context = new ReportContext(assessment, date);
+        var context = new ReportContext(assessment, date, settings.Detail);
 
         try
         {
