@@ -121,7 +121,9 @@ public static class MarkdownReportWriter
             md.AppendLine("**Launch blockers**:").AppendLine();
             foreach (var blocker in blockers)
             {
-                md.AppendLine($"- [{blocker.GapId}](#{GapAnchor(context, blocker)}) {T(blocker.Title)}: {T(Shorten(blocker.Verdict.Reason, 220))}");
+                md.AppendLine(context.Full
+                    ? $"- [{blocker.GapId}](#{GapAnchor(context, blocker)}) {T(blocker.Title)}: {T(Shorten(blocker.Verdict.Reason, 220))}"
+                    : $"- [{blocker.GapId}](#{GapAnchor(context, blocker)}) {T(blocker.Title)}");
             }
 
             md.AppendLine();
@@ -273,17 +275,17 @@ public static class MarkdownReportWriter
             md.AppendLine($"### {T(domain.Title)}").AppendLine();
             if (!context.Full)
             {
-                var groups = FixGroups.Of(inDomain);
-                foreach (var group in groups.Where(g => g.Urgent))
+                // Critical and high gaps in groups that share a fix, written out; medium and low ones one row each.
+                var groups = FixGroups.Of(inDomain.Where(g => g.Severity <= Severity.High).ToList());
+                foreach (var group in groups)
                 {
                     GapGroup(md, a, group);
                 }
 
-                // Medium and low gaps of groups with nothing urgent: one row each, under the domain.
-                var rest = groups.Where(g => !g.Urgent).SelectMany(g => g.Gaps).ToList();
+                var rest = inDomain.Where(g => g.Severity > Severity.High).ToList();
                 if (rest.Count > 0)
                 {
-                    md.AppendLine(groups.Any(g => g.Urgent) ? "**Medium and low.**" : "**Medium and low** (criteria, impact and fix in the full document).").AppendLine();
+                    md.AppendLine(groups.Count > 0 ? "**Medium and low.**" : "**Medium and low** (criteria, impact and fix in the full document).").AppendLine();
                     md.AppendLine("| Gap | Severity | Owner | Effort | Found |");
                     md.AppendLine("|---|---|---|---|---|");
                     foreach (var gap in rest)
@@ -410,7 +412,7 @@ public static class MarkdownReportWriter
         var places = FirstPlaces(v, 2);
         if (places.Length > 0 && !v.Reason.Contains(v.Evidence[0].Path, StringComparison.Ordinal))
         {
-            found += $" {places}";
+            found += $" See {places}.";
         }
 
         return found;
@@ -444,8 +446,8 @@ public static class MarkdownReportWriter
         }
 
         var inDomain = context.Assessment.Gaps.Where(g => g.Domain == gap.Domain).OrderBy(g => g.Severity).ThenBy(g => context.Assessment.Order(g.Id)).ToList();
-        var group = FixGroups.Of(inDomain).FirstOrDefault(g => g.Gaps.Contains(gap));
-        return group is { Urgent: true } ? Markdown.Anchor(group.Heading) : Markdown.Anchor(DomainTitle(context.Assessment, gap.Domain));
+        var group = FixGroups.Of(inDomain.Where(g => g.Severity <= Severity.High).ToList()).FirstOrDefault(g => g.Gaps.Contains(gap));
+        return group is not null ? Markdown.Anchor(group.Heading) : Markdown.Anchor(DomainTitle(context.Assessment, gap.Domain));
     }
 
     private static void PlanSection(StringBuilder md, ReportContext context)
@@ -567,8 +569,8 @@ public static class MarkdownReportWriter
         {
             var gap = a.Gaps.First(g => g.GapId == risk.GapId);
             var description = risk.Description;
-            var mitigation = $"Close {risk.GapId}{(phaseOf.TryGetValue(risk.GapId, out var phase) ? $" in phase {phase}" : string.Empty)} ({T(gap.Owner)}, {gap.Effort})" +
-                             (context.Full ? $": {T(FirstSentences(gap.Recommendation, 200))}" : string.Empty);
+            var mitigation = $"Close {risk.GapId}{(phaseOf.TryGetValue(risk.GapId, out var phase) ? $" in phase {phase}" : string.Empty)} ({T(gap.Owner)}, {gap.Effort}): " +
+                             (context.Full ? T(FirstSentences(gap.Recommendation, 200)) : "see its fix");
             md.AppendLine(context.Full
                 ? $"| {risk.GapId} {T(risk.Title)} | {risk.Likelihood} | {risk.Impact} | **{risk.Score}** | {T(description)} | {mitigation} |"
                 : $"| [{risk.GapId}](#{GapAnchor(context, gap)}) {T(risk.Title)} | {risk.Likelihood} | {risk.Impact} | **{risk.Score}** | {mitigation} |");
@@ -819,14 +821,16 @@ public static class MarkdownReportWriter
             return FirstClause(text);
         }
 
-        const int maxParts = 1;
-        for (var i = 0; i < Math.Min(starts.Count, maxParts); i++)
+        // One part: the first that stands on its own (a platform's "Also cover ..." adds to advice it does not repeat).
+        var bodies = starts.Select((start, i) => (start.Label, Body: text[(start.Index + start.Label.Length + 2)..(i + 1 < starts.Count ? starts[i + 1].Index : text.Length)].Trim())).ToList();
+        var chosen = bodies.FirstOrDefault(b => !b.Body.StartsWith("Also ", StringComparison.Ordinal));
+        if (chosen.Body is null)
         {
-            var end = i + 1 < starts.Count ? starts[i + 1].Index : text.Length;
-            var body = text[(starts[i].Index + starts[i].Label.Length + 2)..end].Trim();
-            var first = Clause(body, 120);
-            parts.Add(starts[i].Label == "Where it runs" ? first : $"{starts[i].Label}: {first}");
+            chosen = bodies[0];
         }
+
+        var first = Clause(chosen.Body, 120);
+        parts.Add(chosen.Label == "Where it runs" ? first : $"{chosen.Label}: {first}");
 
         // Which stacks have more advice in the full document is said once, in the section's introduction.
         return string.Join(" ", parts);
@@ -853,16 +857,17 @@ public static class MarkdownReportWriter
             return first;
         }
 
-        // The first condition of a list of conditions ("A builds B, C runs D, and E"): cut at the first ", " or "; "
-        // outside parentheses. When that comes early it belongs to an aside ("Every response, including errors,
-        // has ..."): the sentence stays whole rather than end half-way.
+        // Only where a clause ends: "; " or ", and " outside parentheses. A plain comma may sit inside a list
+        // ("reports exceptions with release, environment and user") or an aside: cutting there would leave half a
+        // sentence, so the sentence then stays whole.
         var depth = 0;
         for (var i = 0; i < first.Length - 1; i++)
         {
             depth += first[i] == '(' ? 1 : first[i] == ')' ? -1 : 0;
-            if (depth <= 0 && first[i] is ',' or ';' && first[i + 1] == ' ')
+            var ends = first[i] == ';' && first[i + 1] == ' ' || first[i] == ',' && first.AsSpan(i + 1).StartsWith(" and ", StringComparison.Ordinal);
+            if (depth <= 0 && ends && i >= 40)
             {
-                return i < 40 ? first : first[..i] + ".";
+                return first[..i] + ".";
             }
         }
 

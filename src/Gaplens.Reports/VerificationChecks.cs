@@ -109,7 +109,10 @@ public static partial class VerificationChecks
         var rows = new List<SinglePoint>();
         var ha = facts.Platforms.Any(p => p is "kubernetes" or "ecs" or "azure-container-apps" or "cloud-run" or "app-engine" or "heroku" or "fly" or "vercel" or "netlify");
         var backup = a.Practices.FirstOrDefault(p => p.Id == "data-backup");
-        foreach (var store in facts.Dependencies.Where(d => d.Category is DependencyCategory.Database or DependencyCategory.Broker or DependencyCategory.Cache)
+        // A database is one whatever declares it; a broker or cache counts when a deployment file runs it (a client
+        // library alone says nothing about how many of them run).
+        foreach (var store in facts.Dependencies.Where(d => d.Category == DependencyCategory.Database ||
+                         d.Category is DependencyCategory.Broker or DependencyCategory.Cache && IsDeploymentFile(d.Evidence.Path))
                      .GroupBy(d => d.Name, StringComparer.Ordinal).Select(g => g.First()))
         {
             var inCompose = store.Evidence.Path.Contains("compose", StringComparison.OrdinalIgnoreCase);
@@ -132,6 +135,10 @@ public static partial class VerificationChecks
 
         return rows;
     }
+
+    private static bool IsDeploymentFile(string path) =>
+        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ||
+        path.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<string> GapIds(Assessment a, params string[] practices) =>
         a.Gaps.Where(g => practices.Contains(g.Id, StringComparer.Ordinal)).Select(g => g.GapId).ToList();
