@@ -569,8 +569,11 @@ public static class MarkdownReportWriter
         {
             var gap = a.Gaps.First(g => g.GapId == risk.GapId);
             var description = risk.Description;
-            var mitigation = $"Close {risk.GapId}{(phaseOf.TryGetValue(risk.GapId, out var phase) ? $" in phase {phase}" : string.Empty)} ({T(gap.Owner)}, {gap.Effort}): " +
-                             (context.Full ? T(FirstSentences(gap.Recommendation, 200)) : "see its fix");
+            // The summary points at when and by whom; the fix itself is written once, in the gap.
+            var phase = phaseOf.TryGetValue(risk.GapId, out var number) ? number : 0;
+            var mitigation = context.Full
+                ? $"Close {risk.GapId}{(phase > 0 ? $" in phase {phase}" : string.Empty)} ({T(gap.Owner)}, {gap.Effort}): {T(FirstSentences(gap.Recommendation, 200))}"
+                : $"Close it in phase {phase} ({T(gap.Owner)}, {gap.Effort})";
             md.AppendLine(context.Full
                 ? $"| {risk.GapId} {T(risk.Title)} | {risk.Likelihood} | {risk.Impact} | **{risk.Score}** | {T(description)} | {mitigation} |"
                 : $"| [{risk.GapId}](#{GapAnchor(context, gap)}) {T(risk.Title)} | {risk.Likelihood} | {risk.Impact} | **{risk.Score}** | {mitigation} |");

@@ -109,16 +109,16 @@ public static partial class VerificationChecks
         var rows = new List<SinglePoint>();
         var ha = facts.Platforms.Any(p => p is "kubernetes" or "ecs" or "azure-container-apps" or "cloud-run" or "app-engine" or "heroku" or "fly" or "vercel" or "netlify");
         var backup = a.Practices.FirstOrDefault(p => p.Id == "data-backup");
-        // A database is one whatever declares it; a broker or cache counts when a deployment file runs it (a client
-        // library alone says nothing about how many of them run).
-        foreach (var store in facts.Dependencies.Where(d => d.Category == DependencyCategory.Database ||
-                         d.Category is DependencyCategory.Broker or DependencyCategory.Cache && IsDeploymentFile(d.Evidence.Path))
+        // Only what the files show running once: a store in its own container of the compose file that is the
+        // deployment (no orchestrator or cloud declared). A store reached through a driver or provisioned by a cloud
+        // may well be replicated outside the repository, and a compose file beside Kubernetes or Terraform runs the
+        // stack locally.
+        var composeDeploys = facts.Has("compose") && !facts.DeploysToOrchestratorOrCloud;
+        foreach (var store in facts.Dependencies.Where(d => d.Category is DependencyCategory.Database or DependencyCategory.Broker or DependencyCategory.Cache)
+                     .Where(d => composeDeploys && d.Evidence.Path.Contains("compose", StringComparison.OrdinalIgnoreCase))
                      .GroupBy(d => d.Name, StringComparer.Ordinal).Select(g => g.First()))
         {
-            var inCompose = store.Evidence.Path.Contains("compose", StringComparison.OrdinalIgnoreCase);
-            var why = inCompose
-                ? "one container in the compose file, no replica declared"
-                : "no replica, failover or managed high-availability setting found for it";
+            var why = "one container in the compose file that deploys the system, no replica declared";
             if (store.Category == DependencyCategory.Database && backup is { Verdict.IsGap: true })
             {
                 why += $"; no backup ({backup.GapId})";
@@ -127,7 +127,7 @@ public static partial class VerificationChecks
             rows.Add(new SinglePoint($"{store.Name} ({store.Category.ToString().ToLowerInvariant()})", why, store.Evidence.ToString(), "every service that uses it"));
         }
 
-        if (facts.Has("compose") && !ha)
+        if (composeDeploys && !ha)
         {
             var file = facts.Services.Select(s => s.Evidence.Path).FirstOrDefault(p => p.Contains("compose", StringComparison.OrdinalIgnoreCase)) ?? "docker-compose.yml";
             rows.Add(new SinglePoint("The Docker host", $"all {facts.Services.Count} services run from one compose file on one machine; no orchestrator or second region found", file, "the whole system"));
@@ -135,10 +135,6 @@ public static partial class VerificationChecks
 
         return rows;
     }
-
-    private static bool IsDeploymentFile(string path) =>
-        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ||
-        path.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase);
 
     private static IReadOnlyList<string> GapIds(Assessment a, params string[] practices) =>
         a.Gaps.Where(g => practices.Contains(g.Id, StringComparer.Ordinal)).Select(g => g.GapId).ToList();
