@@ -40,7 +40,7 @@ public static class Analyzer
                 touched,
                 owner,
                 Recommendations.For(definition, scan.Facts, verdict),
-                definition.Impact,
+                Impact(definition, scan, verdict),
                 definition.SuccessCriterion,
                 definition.DependsOn)
             {
@@ -64,6 +64,18 @@ public static class Analyzer
             Services = services,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>What is at stake in this repository, then what goes wrong in general without the practice.</summary>
+    private static string Impact(PracticeDefinition definition, ScanResult scan, Verdict verdict)
+    {
+        if (!verdict.IsGap)
+        {
+            return definition.Impact;
+        }
+
+        var scope = GapScope.Describe(definition, scan.Facts, verdict);
+        return scope.Length == 0 ? definition.Impact : $"{scope} {definition.Impact}";
     }
 
     /// <summary>Owner of a gap: configured for the practice, else for a path its evidence or services lie in, else for the domain.</summary>

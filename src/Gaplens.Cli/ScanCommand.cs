@@ -31,6 +31,12 @@ public static class ScanCommand
         };
         var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: .gaplens.yml at the scanned root)." };
         var date = new Option<string?>("--date") { Description = "Date the report speaks of (yyyy-MM-dd); defaults to the HEAD commit date, so runs are reproducible." };
+        var detail = new Option<string>("--detail")
+        {
+            Description = "How much the md and html documents spell out: summary (default: every finding once, gaps that share a fix grouped) or full (searched-for lists, every stack's advice, checklist).",
+            DefaultValueFactory = _ => "summary",
+        };
+        detail.AcceptOnlyFromAmong("summary", "full");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or summary on stderr." };
         var maxFileSize = new Option<long>("--max-file-size")
         {
@@ -41,7 +47,7 @@ public static class ScanCommand
 
         var command = new Command("scan", "Scan a repository and write its production-readiness report.")
         {
-            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize, failOn, failOnUnconfirmed, config,
+            path, format, outputDirectory, profile, practice, teamSize, date, quiet, maxFileSize, failOn, failOnUnconfirmed, config, detail,
         };
         history?.AddTo(command);
 
@@ -64,7 +70,7 @@ public static class ScanCommand
                 parse.GetValue(date),
                 parse.GetValue(maxFileSize),
                 parse.GetValue(failOn),
-                parse.GetValue(config)) { After = step, FailOnUnconfirmed = parse.GetValue(failOnUnconfirmed) };
+                parse.GetValue(config)) { After = step, FailOnUnconfirmed = parse.GetValue(failOnUnconfirmed), Detail = parse.GetValue(detail) == "full" ? ReportDetail.Full : ReportDetail.Summary };
             return Run(settings, output, terminal);
         });
         return command;
@@ -87,6 +93,9 @@ public static class ScanCommand
 
         /// <summary>History steps (--store, --baseline) run after the report is written; they may change the exit code.</summary>
         public IScanStep? After { get; init; }
+
+        /// <summary>How much the Markdown and HTML documents spell out (--detail).</summary>
+        public ReportDetail Detail { get; init; } = ReportDetail.Summary;
     }
 
     public static int Run(ScanSettings settings, TextWriter output, Terminal terminal)
@@ -266,7 +275,7 @@ public static class ScanCommand
             terminal.Warning($"{warning.Path}: {warning.Message}");
         }
 
-        var context = new ReportContext(assessment, date);
+        var context = new ReportContext(assessment, date, settings.Detail);
 
         try
         {

@@ -29,15 +29,22 @@ public static class HtmlReportWriter
         html.Append($"<p class=\"meta\">{E(name)}{(a.Scan.Commit is { } c ? $" at <code>{E(c[..Math.Min(12, c.Length)])}</code>" : string.Empty)} · {E(context.DateText)} · profile <b>{E(a.Profile.ToWire())}</b> · {a.Scan.FilesScanned.ToString("N0", Invariant)} files · gaplens {E(ToolInfo.Version)}</p>\n");
         Summary(html, a);
         Chart(html, a);
+        Overview(html, a);
         if (a.Services.Count > 0)
         {
             Services(html, a);
         }
 
-        Gaps(html, a);
         Strengths(html, a);
+        Gaps(html, a);
         Plan(html, a);
-        Facts(html, a);
+        Verification(html, a);
+        SinglePoints(html, a);
+        Risks(html, a);
+        Accepted(html, a);
+        Checklist(html, a);
+        NotApplicable(html, a);
+        Appendix(html, a);
         Warnings(html, a);
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
@@ -178,13 +185,13 @@ public static class HtmlReportWriter
         html.Append($"<p><b>Current state.</b> {E(v.Reason)}</p>\n");
         if (v.Evidence.Count > 0)
         {
-            html.Append("<ul class=\"evidence\">");
+            html.Append($"<details class=\"evidence\"{(v.Evidence.Count <= 5 ? " open" : string.Empty)}><summary>Evidence ({v.Evidence.Count})</summary><ul class=\"evidence\">");
             foreach (var e in v.Evidence)
             {
                 html.Append($"<li><code>{E(e.ToString())}</code> {E(e.Detail)}</li>");
             }
 
-            html.Append("</ul>\n");
+            html.Append("</ul></details>\n");
         }
 
         if (v.ServicesWithout.Count > 0)
@@ -192,7 +199,18 @@ public static class HtmlReportWriter
             html.Append($"<p><b>Lacking in:</b> {E(string.Join(", ", v.ServicesWithout))}</p>\n");
         }
 
-        html.Append($"<p><b>Impact.</b> {E(gap.Impact)}</p>\n<p><b>Recommendation.</b> {E(gap.Recommendation)}</p>\n");
+        if (v.ServicesWith.Count > 0)
+        {
+            html.Append($"<p><b>In place in:</b> {E(string.Join(", ", v.ServicesWith))}</p>\n");
+        }
+
+        html.Append($"<p><b>Impact.</b> {E(gap.Impact)}{(gap.SeverityNote is { } note ? $" <i>(Severity {E(note)}.)</i>" : string.Empty)}</p>\n<p><b>Recommendation.</b> {E(gap.Recommendation)}</p>\n");
+        html.Append($"<p><b>Done when.</b> {E(gap.SuccessCriterion)}</p>\n");
+        if (v.Searched.Count > 0)
+        {
+            html.Append($"<details class=\"searched\"><summary>Searched for ({v.Searched.Count})</summary><p>{E(string.Join("; ", v.Searched))}</p></details>\n");
+        }
+
         html.Append($"<p class=\"meta\">Owner {E(gap.Owner)} · effort {E(gap.Effort.ToString())} · confidence {gap.Confidence.ToWire()} · verify with <code>gaplens scan . --practice {E(gap.Id)}</code></p>\n</article>\n");
     }
 
@@ -222,7 +240,140 @@ public static class HtmlReportWriter
             html.Append("</ol>\n");
         }
 
+        if (a.Plan.Count > 0)
+        {
+            html.Append($"<table>\n<thead><tr><th>Phase</th><th>Tasks</th><th>Effort</th><th>Weeks (team of {a.Options.TeamSize})</th></tr></thead>\n<tbody>\n");
+            foreach (var phase in a.Plan)
+            {
+                html.Append($"<tr><td>{phase.Number}. {E(phase.Name)}</td><td class=\"num\">{phase.Tasks.Count}</td><td>{E(phase.Effort.ToString())}</td><td class=\"num\">{a.Weeks(phase.Effort).ToString("0.#", Invariant)}</td></tr>\n");
+            }
+
+            html.Append($"<tr><td><b>Total</b></td><td class=\"num\"><b>{a.Plan.Sum(p => p.Tasks.Count)}</b></td><td><b>{E(a.TotalEffort.ToString())}</b></td><td class=\"num\"><b>{a.Weeks(a.TotalEffort).ToString("0.#", Invariant)}</b></td></tr>\n</tbody>\n</table>\n");
+        }
+
         html.Append("</section>\n");
+    }
+
+    private static void Overview(StringBuilder html, Assessment a)
+    {
+        html.Append("<section id=\"overview\">\n<h2>Assessment overview</h2>\n<table>\n<thead><tr><th>Domain</th><th>Score</th><th>Target</th><th>Gap severity</th><th>Present</th><th>Partial</th><th>Missing</th><th>Accepted</th><th>N/A</th></tr></thead>\n<tbody>\n");
+        foreach (var d in a.Scores.Domains)
+        {
+            html.Append($"<tr><td>{E(d.Title)}</td><td class=\"num\">{(d.Score is { } s ? Pct(s) : "n/a")}</td><td class=\"num\">{Pct(d.Target)}</td><td>{(d.GapSeverity == Severity.None ? "none" : d.GapSeverity.ToWire())}</td>" +
+                        $"<td class=\"num\">{d.Present}</td><td class=\"num\">{d.Partial}</td><td class=\"num\">{d.Missing}</td><td class=\"num\">{d.Accepted}</td><td class=\"num\">{d.NotApplicable}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Verification(StringBuilder html, Assessment a)
+    {
+        html.Append("<section id=\"verification\">\n<h2>Verification</h2>\n");
+        var rows = VerificationChecks.For(a);
+        if (rows.Count == 0)
+        {
+            html.Append("<p>No deployable service or store was found: re-running <code>gaplens scan .</code> is the check.</p>\n</section>\n");
+            return;
+        }
+
+        html.Append("<table>\n<thead><tr><th>Check</th><th>Command</th><th>Shows</th><th>Gaps</th></tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append($"<tr><td>{E(row.Check)}</td><td><code>{E(row.Command)}</code></td><td>{E(row.Shows)}</td><td>{E(string.Join(", ", row.Gaps))}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void SinglePoints(StringBuilder html, Assessment a)
+    {
+        html.Append("<section id=\"single-points\">\n<h2>Single points of failure</h2>\n");
+        var rows = VerificationChecks.SinglePoints(a);
+        if (rows.Count == 0)
+        {
+            html.Append("<p>None found: no store or single-host deployment in the repository.</p>\n</section>\n");
+            return;
+        }
+
+        html.Append("<table>\n<thead><tr><th>Component</th><th>Why it is a single point</th><th>Evidence</th><th>What depends on it</th></tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append($"<tr><td>{E(row.Component)}</td><td>{E(row.Why)}</td><td><code>{E(row.Evidence)}</code></td><td>{E(row.Dependents)}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Risks(StringBuilder html, Assessment a)
+    {
+        html.Append("<section id=\"risks\">\n<h2>Risk assessment</h2>\n");
+        if (a.Risks.Count == 0)
+        {
+            html.Append("<p>No open gap leaves a risk to rate.</p>\n</section>\n");
+            return;
+        }
+
+        var phaseOf = a.Plan.SelectMany(p => p.Tasks.Select(t => (t.GapId, p.Number))).ToDictionary(x => x.GapId, x => x.Number, StringComparer.Ordinal);
+        html.Append("<table>\n<thead><tr><th>Risk</th><th>Likelihood</th><th>Impact</th><th>Score</th><th>What can happen</th><th>Mitigation</th></tr></thead>\n<tbody>\n");
+        foreach (var risk in a.Risks)
+        {
+            var gap = a.Gaps.First(g => g.GapId == risk.GapId);
+            var phase = phaseOf.TryGetValue(risk.GapId, out var number) ? $" in phase {number}" : string.Empty;
+            html.Append($"<tr><td><a href=\"#{E(risk.GapId)}\">{E(risk.GapId)}</a> {E(risk.Title)}</td><td class=\"num\">{risk.Likelihood}</td><td class=\"num\">{risk.Impact}</td><td class=\"num\"><b>{risk.Score}</b></td>" +
+                        $"<td>{E(risk.Description)}</td><td>Close {E(risk.GapId)}{phase} ({E(gap.Owner)}, {E(gap.Effort.ToString())})</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Accepted(StringBuilder html, Assessment a)
+    {
+        html.Append("<section id=\"accepted\">\n<h2>Accepted and deferred items</h2>\n");
+        var accepted = a.Accepted.ToList();
+        if (accepted.Count == 0)
+        {
+            html.Append($"<p>None: no gap is deferred by the {E(a.Profile.ToWire())} profile or waived in <code>.gaplens.yml</code>.</p>\n</section>\n");
+            return;
+        }
+
+        html.Append("<table>\n<thead><tr><th>Gap</th><th>Status</th><th>Accepted as</th><th>Reason</th><th>Expires</th></tr></thead>\n<tbody>\n");
+        foreach (var item in accepted)
+        {
+            var acceptance = item.Acceptance!;
+            html.Append($"<tr><td>{E(item.GapId)} {E(item.Title)}</td><td>{item.Status.ToWire()}</td><td>{(acceptance.Kind == "deferred" ? $"deferred by the {E(a.Profile.ToWire())} profile" : "waiver")}</td><td>{E(acceptance.Reason)}</td><td>{acceptance.Expires?.ToString("yyyy-MM-dd", Invariant) ?? "-"}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void Checklist(StringBuilder html, Assessment a)
+    {
+        var tasks = a.Plan.SelectMany(p => p.Tasks).ToList();
+        html.Append($"<section id=\"checklist\">\n<h2>Checklist</h2>\n<details><summary>{tasks.Count} task{(tasks.Count == 1 ? string.Empty : "s")} to paste into an issue</summary>\n<pre>");
+        foreach (var task in tasks)
+        {
+            html.Append($"- [ ] {E(task.GapId)} {E(task.Title)} ({task.Severity.ToWire()}, {E(task.Owner)}, {E(task.Effort.ToString())})\n");
+        }
+
+        html.Append("</pre>\n</details>\n</section>\n");
+    }
+
+    private static void NotApplicable(StringBuilder html, Assessment a)
+    {
+        var items = a.Practices.Where(p => p.Status == PracticeStatus.NotApplicable).ToList();
+        html.Append($"<section id=\"not-applicable\">\n<h2>Not applicable</h2>\n<details><summary>{items.Count} practice{(items.Count == 1 ? string.Empty : "s")} do not apply</summary>\n<table>\n<tbody>\n");
+        foreach (var item in items)
+        {
+            html.Append($"<tr><td>{E(item.Title)} (<code>{E(item.Id)}</code>)</td><td>{E(item.Verdict.Reason)}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</details>\n</section>\n");
+    }
+
+    private static void Appendix(StringBuilder html, Assessment a)
+    {
+        html.Append("<section id=\"appendix\">\n<h2>Appendix</h2>\n<details><summary>How scores are computed</summary>\n");
+        html.Append($"<p>{E(Scoring.Description)}</p>\n</details>\n</section>\n");
     }
 
     private static void Facts(StringBuilder html, Assessment a)
@@ -237,7 +388,7 @@ public static class HtmlReportWriter
 
         if (facts.Dependencies.Count > 0)
         {
-            html.Append($"<p>Depends on: {E(string.Join(", ", facts.Dependencies.Select(d => d.Name)))}</p>\n");
+            html.Append($"<p>Depends on: {string.Join(", ", facts.Dependencies.Select(d => $"{E(d.Name)} (<code>{E(d.Evidence.ToString())}</code>)"))}</p>\n");
         }
 
         if (facts.Services.Count > 0)
@@ -262,7 +413,21 @@ public static class HtmlReportWriter
             return;
         }
 
-        html.Append($"<section id=\"warnings\">\n<h2>Warnings</h2>\n<details><summary>{warnings.Count} file(s) could not be read, parsed or followed</summary>\n<ul>\n");
+        // A file read with a note (its encoding guessed) was read: it is not among those the scan went without.
+        var problems = warnings.Where(w => w.Kind == ScanWarningKind.Problem).Select(w => w.Path).Distinct(StringComparer.Ordinal).Count();
+        var notes = warnings.Count(w => w.Kind == ScanWarningKind.Note);
+        var summary = new List<string>();
+        if (problems > 0)
+        {
+            summary.Add($"{problems} {(problems == 1 ? "file or setting" : "files or settings")} could not be read, parsed or followed, or need attention");
+        }
+
+        if (notes > 0)
+        {
+            summary.Add($"{notes} {(notes == 1 ? "file was" : "files were")} read with a note (such as a guessed encoding); {(notes == 1 ? "its" : "their")} content counts");
+        }
+
+        html.Append($"<section id=\"warnings\">\n<h2>Warnings</h2>\n<details><summary>{E(string.Join("; ", summary))}</summary>\n<ul>\n");
         foreach (var w in warnings.Take(200))
         {
             html.Append($"<li><code>{E(w.Path)}</code> {E(w.Message)}</li>\n");

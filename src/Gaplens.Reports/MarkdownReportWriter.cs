@@ -24,27 +24,36 @@ public static class MarkdownReportWriter
         md.AppendLine(OwnFiles.MarkerComment("markdown", ToolInfo.Version));
         md.AppendLine($"# Production-readiness gap analysis: {T(name)}").AppendLine();
         Header(md, context);
-        Contents(md, a);
-        ExecutiveSummary(md, a);
-        Overview(md, a);
+        Contents(md, context);
+        ExecutiveSummary(md, context);
+        Overview(md, context);
         if (a.Services.Count > 0)
         {
-            ServiceMatrixSection(md, a);
+            ServiceMatrixSection(md, context);
         }
 
-        Strengths(md, a);
-        Gaps(md, a);
-        PlanSection(md, a);
-        Risks(md, a);
+        Strengths(md, context);
+        Gaps(md, context);
+        PlanSection(md, context);
+        Verification(md, a);
+        SinglePointsOfFailure(md, a);
+        Risks(md, context);
         Accepted(md, a);
-        Checklist(md, a);
+        if (context.Full)
+        {
+            Checklist(md, a);
+        }
+
         NotApplicable(md, a);
-        Appendix(md, a);
+        Appendix(md, context);
         return md.ToString().TrimEnd() + "\n";
     }
 
     /// <summary>Headings of the document in order; the table of contents links to them.</summary>
-    public static IReadOnlyList<string> Sections(Assessment a)
+    public static IReadOnlyList<string> Sections(Assessment a) => Sections(a, ReportDetail.Full);
+
+    /// <summary>Headings of the document at a level of detail (the checklist is working material of the full document).</summary>
+    public static IReadOnlyList<string> Sections(Assessment a, ReportDetail detail)
     {
         var sections = new List<string> { "Executive summary", "Assessment overview" };
         if (a.Services.Count > 0)
@@ -52,7 +61,13 @@ public static class MarkdownReportWriter
             sections.Add("Service readiness");
         }
 
-        sections.AddRange(["Strengths", "Gaps by domain", "Remediation plan", "Risk assessment", "Accepted and deferred items", "Checklist", "Not applicable", "Appendix"]);
+        sections.AddRange(["Strengths", "Gaps by domain", "Remediation plan", "Verification", "Single points of failure", "Risk assessment", "Accepted and deferred items"]);
+        if (detail == ReportDetail.Full)
+        {
+            sections.Add("Checklist");
+        }
+
+        sections.AddRange(["Not applicable", "Appendix"]);
         return sections;
     }
 
@@ -70,11 +85,11 @@ public static class MarkdownReportWriter
         md.AppendLine();
     }
 
-    private static void Contents(StringBuilder md, Assessment a)
+    private static void Contents(StringBuilder md, ReportContext context)
     {
         md.AppendLine("## Contents").AppendLine();
         var number = 1;
-        foreach (var section in Sections(a))
+        foreach (var section in Sections(context.Assessment, context.Detail))
         {
             md.AppendLine($"{number++}. [{section}](#{Markdown.Anchor(section)})");
         }
@@ -82,8 +97,9 @@ public static class MarkdownReportWriter
         md.AppendLine();
     }
 
-    private static void ExecutiveSummary(StringBuilder md, Assessment a)
+    private static void ExecutiveSummary(StringBuilder md, ReportContext context)
     {
+        var a = context.Assessment;
         md.AppendLine("## Executive summary").AppendLine();
         var scores = a.Scores;
         var gap = scores.Target - scores.Overall;
@@ -106,7 +122,9 @@ public static class MarkdownReportWriter
             md.AppendLine("**Launch blockers**:").AppendLine();
             foreach (var blocker in blockers)
             {
-                md.AppendLine($"- [{blocker.GapId}](#{Markdown.Anchor(GapHeading(blocker))}) {T(blocker.Title)}: {T(Shorten(blocker.Verdict.Reason, 160))}");
+                md.AppendLine(context.Full
+                    ? $"- [{blocker.GapId}](#{GapAnchor(context, blocker)}) {T(blocker.Title)}: {T(Shorten(blocker.Verdict.Reason, 220))}"
+                    : $"- [{blocker.GapId}](#{GapAnchor(context, blocker)}) {T(blocker.Title)}");
             }
 
             md.AppendLine();
@@ -137,9 +155,25 @@ public static class MarkdownReportWriter
         }
     }
 
-    private static void Overview(StringBuilder md, Assessment a)
+    private static void Overview(StringBuilder md, ReportContext context)
     {
+        var a = context.Assessment;
         md.AppendLine("## Assessment overview").AppendLine();
+        if (!context.Full)
+        {
+            md.AppendLine("| Domain | Score | Target | Gap severity | Open gaps |");
+            md.AppendLine("|---|---:|---:|---|---:|");
+            foreach (var d in a.Scores.Domains)
+            {
+                md.AppendLine($"| {d.Title} | {(d.Score is { } s ? Pct(s) : "n/a")} | {Pct(d.Target)} | {SeverityCell(d.GapSeverity)} | {d.Partial + d.Missing} |");
+            }
+
+            md.AppendLine($"| **Overall** | **{Pct(a.Scores.Overall)}** | **{Pct(a.Scores.Target)}** | {SeverityCell(a.Gaps.Select(g => g.Severity).DefaultIfEmpty(Severity.None).Min())} | {a.Gaps.Count} |");
+            md.AppendLine();
+            md.AppendLine("Scores weigh each practice by its severity; see [how scores are computed](#how-scores-are-computed).").AppendLine();
+            return;
+        }
+
         md.AppendLine("| Domain | Score | Target | Gap severity | Present | Partial | Missing | Accepted | N/A |");
         md.AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
         foreach (var d in a.Scores.Domains)
@@ -164,12 +198,14 @@ public static class MarkdownReportWriter
         md.AppendLine("Scores weigh each practice by its severity; see [how scores are computed](#how-scores-are-computed).").AppendLine();
     }
 
-    private static void ServiceMatrixSection(StringBuilder md, Assessment a)
+    private static void ServiceMatrixSection(StringBuilder md, ReportContext context)
     {
+        var a = context.Assessment;
+        var foundAt = a.Facts.Services.ToDictionary(s => s.Name, s => s.Evidence.ToString(), StringComparer.Ordinal);
         md.AppendLine("## Service readiness").AppendLine();
         md.AppendLine("Practices judged per service (tests, logging, tracing, metrics, health endpoints, container builds...) count for the services that have them; the others count the same for every service.").AppendLine();
         var titles = a.Scores.Domains.ToDictionary(d => d.Domain, d => d.Title, StringComparer.Ordinal);
-        md.Append("| Service | Kind | Path |");
+        md.Append(context.Full ? "| Service | Kind | Path |" : "| Service | Kind | Found at |");
         foreach (var column in ServiceMatrix.Columns)
         {
             md.Append($" {ColumnTitles.GetValueOrDefault(column) ?? ShortTitle(titles.GetValueOrDefault(column, column))} |");
@@ -181,7 +217,9 @@ public static class MarkdownReportWriter
         md.AppendLine("---:|---:|");
         foreach (var row in a.Services)
         {
-            md.Append($"| {T(row.Service)} | {T(row.Kind)} | {C(row.Path.Length == 0 ? "." : row.Path)} |");
+            // The summary shows where the service was found (its path is in it); the full document keeps both in the appendix.
+            var where = context.Full ? (row.Path.Length == 0 ? "." : row.Path) : foundAt.GetValueOrDefault(row.Service, row.Path.Length == 0 ? "." : row.Path);
+            md.Append($"| {T(row.Service)} | {T(row.Kind)} | {C(where)} |");
             foreach (var column in ServiceMatrix.Columns)
             {
                 md.Append($" {(row.DomainScores.GetValueOrDefault(column) is { } score ? Pct(score) : "n/a")} |");
@@ -193,8 +231,9 @@ public static class MarkdownReportWriter
         md.AppendLine();
     }
 
-    private static void Strengths(StringBuilder md, Assessment a)
+    private static void Strengths(StringBuilder md, ReportContext context)
     {
+        var a = context.Assessment;
         md.AppendLine("## Strengths").AppendLine();
         var strengths = a.Strengths.ToList();
         if (strengths.Count == 0)
@@ -204,6 +243,19 @@ public static class MarkdownReportWriter
         }
 
         md.AppendLine($"{Plural(strengths.Count, "practice")} in place, with the evidence found.").AppendLine();
+        if (!context.Full)
+        {
+            // One line per domain: each practice with its first places.
+            foreach (var group in strengths.GroupBy(s => s.Domain, StringComparer.Ordinal))
+            {
+                var items = group.Select(s => $"{T(s.Title)} ({FirstPlaces(s.Verdict, 2)})".Replace(" ()", string.Empty, StringComparison.Ordinal));
+                md.AppendLine($"- **{T(DomainTitle(a, group.Key))}**: {string.Join("; ", items)}.");
+            }
+
+            md.AppendLine();
+            return;
+        }
+
         foreach (var group in strengths.GroupBy(s => s.Domain, StringComparer.Ordinal))
         {
             md.AppendLine($"### {T(DomainTitle(a, group.Key))}").AppendLine();
@@ -217,8 +269,9 @@ public static class MarkdownReportWriter
         }
     }
 
-    private static void Gaps(StringBuilder md, Assessment a)
+    private static void Gaps(StringBuilder md, ReportContext context)
     {
+        var a = context.Assessment;
         md.AppendLine("## Gaps by domain").AppendLine();
         var gaps = a.Gaps.ToList();
         if (gaps.Count == 0)
@@ -227,7 +280,10 @@ public static class MarkdownReportWriter
             return;
         }
 
-        md.AppendLine($"{Plural(gaps.Count, "open gap")}, most severe first within each domain. Gap ids are stable: the same practice always has the same id.").AppendLine();
+        md.AppendLine($"{Plural(gaps.Count, "open gap")}, most severe first within each domain; ids are stable." +
+                      (context.Full ? string.Empty : " Gaps closed by one piece of work are grouped, with impact and fix for critical and high ones. `--detail full` adds every gap's searched-for list, whole criteria and each stack's advice" +
+                       (Stacks(a) is { Length: > 0 } stacks ? $" ({stacks})." : ".") +
+                       (EverythingScope(a) is { Length: > 0 } everything ? $" Unless a gap names services, calls or stores, it concerns {everything}." : string.Empty))).AppendLine();
         foreach (var domain in a.Scores.Domains)
         {
             var inDomain = gaps.Where(g => g.Domain == domain.Domain && !g.IsToConfirm).OrderBy(g => g.Severity).ThenBy(g => a.Order(g.Id)).ToList();
@@ -237,6 +293,32 @@ public static class MarkdownReportWriter
             }
 
             md.AppendLine($"### {T(domain.Title)}").AppendLine();
+            if (!context.Full)
+            {
+                // Critical and high gaps in groups that share a fix, written out; medium and low ones one row each.
+                var groups = FixGroups.Of(inDomain.Where(g => g.Severity <= Severity.High).ToList());
+                foreach (var group in groups)
+                {
+                    GapGroup(md, a, group);
+                }
+
+                var rest = inDomain.Where(g => g.Severity > Severity.High).ToList();
+                if (rest.Count > 0)
+                {
+                    md.AppendLine(groups.Count > 0 ? "**Medium and low.**" : "**Medium and low** (criteria, impact and fix in the full document).").AppendLine();
+                    md.AppendLine("| Gap | Severity | Owner | Effort | Found |");
+                    md.AppendLine("|---|---|---|---|---|");
+                    foreach (var gap in rest)
+                    {
+                        md.AppendLine($"| {gap.GapId} {T(gap.Title)}{(gap.Status == PracticeStatus.Partial ? " (partial)" : string.Empty)} | {SeverityCell(gap.Severity)} | {T(gap.Owner)} | {gap.Effort} | {Found(a, gap)} |");
+                    }
+
+                    md.AppendLine();
+                }
+
+                continue;
+            }
+
             foreach (var gap in inDomain)
             {
                 GapBlock(md, gap);
@@ -303,8 +385,121 @@ public static class MarkdownReportWriter
         }
     }
 
-    private static void PlanSection(StringBuilder md, Assessment a)
+    /// <summary>The summary of gaps closed by one piece of work: what was found for each, one impact, the fixes.</summary>
+    private static void GapGroup(StringBuilder md, Assessment a, FixGroup group)
     {
+        md.AppendLine($"#### {T(group.Heading)}").AppendLine();
+        md.AppendLine("| Gap | Severity | Owner | Effort | Found | Done when |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var gap in group.Gaps)
+        {
+            var status = gap.Status == PracticeStatus.Partial ? " (partial)" : string.Empty;
+            md.AppendLine($"| {gap.GapId} {T(gap.Title)}{status} | {SeverityCell(gap.Severity)} | {T(gap.Owner)} | {gap.Effort} | {Found(a, gap)} | {T(Criterion(gap.SuccessCriterion))} |");
+        }
+
+        md.AppendLine();
+        var notes = group.Gaps.Where(g => g.SeverityNote is not null).Select(g => $"{g.GapId} severity {g.SeverityNote}").ToList();
+        if (notes.Count > 0)
+        {
+            md.AppendLine($"_Severity: {T(string.Join("; ", notes))}._").AppendLine();
+        }
+
+        // Impact and fix are spelled out for the gaps that block or harden the launch; the full document has them all.
+        var urgent = group.Gaps.Where(g => g.Severity <= Severity.High).ToList();
+        if (urgent.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine($"**Impact.** {T(ShortImpact(a, urgent[0]))}");
+        md.AppendLine();
+        if (urgent.Count == 1)
+        {
+            md.AppendLine($"**Fix.** {T(ShortAdvice(urgent[0].Recommendation))}");
+        }
+        else
+        {
+            md.AppendLine("**Fix.**").AppendLine();
+            foreach (var gap in urgent)
+            {
+                md.AppendLine($"- {gap.GapId}: {T(ShortAdvice(gap.Recommendation))}");
+            }
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>"all 10 services (Node.js, Go) on Docker Compose, with data in PostgreSQL": what a gap of the whole system concerns.</summary>
+    private static string EverythingScope(Assessment a)
+    {
+        var facts = a.Facts;
+        if (facts.Services.Count < 2)
+        {
+            return string.Empty;
+        }
+
+        var stacks = Stacks(a);
+        var platform = GapScope.Platform(facts);
+        var stores = GapScope.Stores(facts);
+        return $"all {facts.Services.Count} services{(stacks.Length > 0 ? $" ({stacks})" : string.Empty)}{(platform.Length > 0 ? $" on {platform}" : string.Empty)}{(stores.Length > 0 ? $", with data in {stores}" : string.Empty)}";
+    }
+
+    private static string Stacks(Assessment a) => string.Join(", ", a.Facts.Services.Select(s => s.Ecosystem).OfType<string>().Distinct(StringComparer.Ordinal)
+        .Select(k => Gaplens.Ecosystems.EcosystemRegistry.Find(k)?.Name ?? k));
+
+    /// <summary>What the scan found for a gap, short: its reason (cut at a clause) and first places.</summary>
+    private static string Found(Assessment a, PracticeAssessment gap)
+    {
+        var v = gap.Verdict;
+        // The catalog's own "No X in the repository." says no more than the status: the summary says so in two words.
+        var definition = a.Scan.Catalog.Find(gap.Id);
+        var generic = v.Status == PracticeStatus.Missing && v.Evidence.Count == 0 && definition is not null &&
+                      v.Reason == Gaplens.Practices.Engine.DefaultPolicy.MissingReason(definition);
+        var found = generic ? "None found." : T(Shorten(v.Reason, 160));
+        var places = FirstPlaces(v, 2);
+        if (places.Length > 0 && !v.Reason.Contains(v.Evidence[0].Path, StringComparison.Ordinal))
+        {
+            found += $" See {places}.";
+        }
+
+        return found;
+    }
+
+    /// <summary>What is at stake in this repository, then the first clause of what goes wrong in general.</summary>
+    private static string ShortImpact(Assessment a, PracticeAssessment gap)
+    {
+        var definition = a.Scan.Catalog.Find(gap.Id);
+        if (definition is null)
+        {
+            return FirstClause(gap.Impact);
+        }
+
+        var scope = GapScope.Describe(definition, a.Facts, gap.Verdict);
+        if (a.Facts.Services.Count >= 2 && scope.StartsWith($"At stake here: all {a.Facts.Services.Count} services", StringComparison.Ordinal))
+        {
+            scope = string.Empty; // the section's introduction says it once
+        }
+
+        var general = FirstClause(definition.Impact);
+        return scope.Length > 0 ? $"{scope} {general}" : general;
+    }
+
+    /// <summary>The anchor a link to a gap goes to: its own heading, or the heading of its group in the summary.</summary>
+    private static string GapAnchor(ReportContext context, PracticeAssessment gap)
+    {
+        if (context.Full)
+        {
+            return Markdown.Anchor(GapHeading(gap));
+        }
+
+        var inDomain = context.Assessment.Gaps.Where(g => g.Domain == gap.Domain).OrderBy(g => g.Severity).ThenBy(g => context.Assessment.Order(g.Id)).ToList();
+        var group = FixGroups.Of(inDomain.Where(g => g.Severity <= Severity.High).ToList()).FirstOrDefault(g => g.Gaps.Contains(gap));
+        return group is not null ? Markdown.Anchor(group.Heading) : Markdown.Anchor(DomainTitle(context.Assessment, gap.Domain));
+    }
+
+    private static void PlanSection(StringBuilder md, ReportContext context)
+    {
+        var a = context.Assessment;
         md.AppendLine("## Remediation plan").AppendLine();
         if (a.Plan.Count == 0)
         {
@@ -312,19 +507,34 @@ public static class MarkdownReportWriter
             return;
         }
 
-        md.AppendLine($"Phases follow severity and dependencies: a task comes after the tasks it depends on. Weeks assume a team of {a.Options.TeamSize} with {a.Options.HoursPerWeek} focused hours each per week.").AppendLine();
+        md.AppendLine($"Phases follow severity and dependencies: a task comes after the tasks it depends on. Weeks assume a team of {a.Options.TeamSize} with {a.Options.HoursPerWeek} focused hours each per week." +
+                      (context.Full ? string.Empty : " Each task's criterion is in its gap; verify it with `gaplens scan . --practice <id>` and the checks under [Verification](#verification).")).AppendLine();
         foreach (var phase in a.Plan)
         {
             md.AppendLine($"### Phase {phase.Number}: {phase.Name}").AppendLine();
             md.AppendLine($"{phase.Goal} **{Plural(phase.Tasks.Count, "task")}, {phase.Effort}, about {Weeks(a, phase.Effort)}.**").AppendLine();
+            if (!context.Full)
+            {
+                // Title, effort and owner of each task are in its gap: the phase lists the order and what comes first.
+                var items = phase.Tasks.Select(task =>
+                {
+                    var practice = a.Practices.First(p => p.Id == task.PracticeId);
+                    var after = task.DependsOn.Count == 0 ? string.Empty : $" after {string.Join(", ", task.DependsOn)}";
+                    return $"[{task.GapId}](#{GapAnchor(context, practice)}) {T(task.Title)} ({task.Effort}{after})";
+                });
+                md.AppendLine(string.Join("; ", items) + ".");
+                md.AppendLine();
+                continue;
+            }
+
             md.AppendLine("| # | Task | Severity | Effort | Owner | After | Done when | Verify |");
             md.AppendLine("|---:|---|---|---|---|---|---|---|");
             var index = 1;
             foreach (var task in phase.Tasks)
             {
                 var practice = a.Practices.First(p => p.Id == task.PracticeId);
-                md.AppendLine($"| {index++} | [{task.GapId}](#{Markdown.Anchor(GapHeading(practice))}) {T(task.Title)} | {SeverityCell(task.Severity)} | {task.Effort} | {T(task.Owner)} | " +
-                              $"{(task.DependsOn.Count == 0 ? "-" : string.Join(", ", task.DependsOn))} | {T(task.SuccessCriterion)} | {C(task.Verify)} |");
+                var after = task.DependsOn.Count == 0 ? "-" : string.Join(", ", task.DependsOn);
+                md.AppendLine($"| {index++} | [{task.GapId}](#{GapAnchor(context, practice)}) {T(task.Title)} | {SeverityCell(task.Severity)} | {task.Effort} | {T(task.Owner)} | {after} | {T(task.SuccessCriterion)} | {C(task.Verify)} |");
             }
 
             md.AppendLine();
@@ -345,8 +555,52 @@ public static class MarkdownReportWriter
         md.AppendLine($"By owner: {string.Join(" · ", byOwner)}.").AppendLine();
     }
 
-    private static void Risks(StringBuilder md, Assessment a)
+    /// <summary>Checks a team runs against the running system, beyond re-running Gaplens: each from what the scan found.</summary>
+    private static void Verification(StringBuilder md, Assessment a)
     {
+        md.AppendLine("## Verification").AppendLine();
+        var rows = VerificationChecks.For(a);
+        if (rows.Count == 0)
+        {
+            md.AppendLine("No deployable service or store was found: re-running `gaplens scan .` is the check.").AppendLine();
+            return;
+        }
+
+        md.AppendLine("Checks on the running system, beside `gaplens scan . --practice <id>`; each comes from what the scan found.").AppendLine();
+        md.AppendLine("| Check | Command | Shows | Gaps |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            md.AppendLine($"| {T(row.Check)} | {C(row.Command)} | {T(row.Shows)} | {(row.Gaps.Count == 0 ? "-" : string.Join(", ", row.Gaps))} |");
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>Parts of the system that take everything down when they fail, each with the file that shows it.</summary>
+    private static void SinglePointsOfFailure(StringBuilder md, Assessment a)
+    {
+        md.AppendLine("## Single points of failure").AppendLine();
+        var rows = VerificationChecks.SinglePoints(a);
+        if (rows.Count == 0)
+        {
+            md.AppendLine("None found: no store or single-host deployment in the repository.").AppendLine();
+            return;
+        }
+
+        md.AppendLine("| Component | Why it is a single point | Evidence | What depends on it |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            md.AppendLine($"| {T(row.Component)} | {T(row.Why)} | {C(row.Evidence)} | {T(row.Dependents)} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Risks(StringBuilder md, ReportContext context)
+    {
+        var a = context.Assessment;
         md.AppendLine("## Risk assessment").AppendLine();
         if (a.Risks.Count == 0)
         {
@@ -354,12 +608,25 @@ public static class MarkdownReportWriter
             return;
         }
 
-        md.AppendLine($"The top {a.Risks.Count} risks the open gaps leave, rated likelihood × impact on 1-5 scales (impact from the practice's severity; likelihood from exposure and how much is missing).").AppendLine();
-        md.AppendLine("| Risk | Likelihood | Impact | Score | What can happen |");
-        md.AppendLine("|---|---:|---:|---:|---|");
-        foreach (var risk in a.Risks)
+        var risks = context.Full ? a.Risks : a.Risks.Where(r => r.Score >= 16).Take(8).DefaultIfEmpty(a.Risks[0]).ToList();
+        md.AppendLine(context.Full
+            ? $"The top {a.Risks.Count} risks the open gaps leave, rated likelihood × impact on 1-5 scales (impact from the practice's severity; likelihood from exposure and how much is missing).\n"
+            : $"The {Plural(risks.Count, "gravest risk")} the open gaps leave, likelihood × impact on 1-5 scales (`--detail full` lists {a.Risks.Count}).\n");
+        md.AppendLine(context.Full ? "| Risk | Likelihood | Impact | Score | What can happen | Mitigation |" : "| Risk | Likelihood | Impact | Score | Mitigation |");
+        md.AppendLine(context.Full ? "|---|---:|---:|---:|---|---|" : "|---|---:|---:|---:|---|");
+        var phaseOf = a.Plan.SelectMany(p => p.Tasks.Select(t => (t.GapId, p.Number))).ToDictionary(x => x.GapId, x => x.Number, StringComparer.Ordinal);
+        foreach (var risk in risks)
         {
-            md.AppendLine($"| {risk.GapId} {T(risk.Title)} | {risk.Likelihood} | {risk.Impact} | **{risk.Score}** | {T(Shorten(risk.Description, 200))} |");
+            var gap = a.Gaps.First(g => g.GapId == risk.GapId);
+            var description = risk.Description;
+            // The summary points at when and by whom; the fix itself is written once, in the gap.
+            var phase = phaseOf.TryGetValue(risk.GapId, out var number) ? number : 0;
+            var mitigation = context.Full
+                ? $"Close {risk.GapId}{(phase > 0 ? $" in phase {phase}" : string.Empty)} ({T(gap.Owner)}, {gap.Effort}): {T(FirstSentences(gap.Recommendation, 200))}"
+                : $"Close it in phase {phase} ({T(gap.Owner)}, {gap.Effort})";
+            md.AppendLine(context.Full
+                ? $"| {risk.GapId} {T(risk.Title)} | {risk.Likelihood} | {risk.Impact} | **{risk.Score}** | {T(description)} | {mitigation} |"
+                : $"| [{risk.GapId}](#{GapAnchor(context, gap)}) {T(risk.Title)} | {risk.Likelihood} | {risk.Impact} | **{risk.Score}** | {mitigation} |");
         }
 
         md.AppendLine();
@@ -426,12 +693,16 @@ public static class MarkdownReportWriter
         md.AppendLine();
     }
 
-    private static void Appendix(StringBuilder md, Assessment a)
+    private static void Appendix(StringBuilder md, ReportContext context)
     {
+        var a = context.Assessment;
         md.AppendLine("## Appendix").AppendLine();
         md.AppendLine("### How scores are computed").AppendLine();
-        md.AppendLine(Scoring.Description).AppendLine();
-        md.AppendLine("Severity of a gap: the practice's severity under the profile, adjusted by the facts where noted; a partial gap is one level less severe than a missing one. Effort: the practice's base range for the first service plus its per-service range for each further service the gap touches.").AppendLine();
+        md.AppendLine(context.Full ? Scoring.Description : "Each applicable practice weighs by its severity (critical 8, high 5, medium 3, low 1) and earns all of it when present, half when partial; a domain or the whole is capped at 49% while a critical gap is open and at 74% while a high one is. `--detail full` gives the whole formula.").AppendLine();
+        if (context.Full)
+        {
+            md.AppendLine("Severity of a gap: the practice's severity under the profile, adjusted by the facts where noted; a partial gap is one level less severe than a missing one. Effort: the practice's base range for the first service plus its per-service range for each further service the gap touches.").AppendLine();
+        }
 
         var facts = a.Facts;
         md.AppendLine("### Repository facts").AppendLine();
@@ -441,8 +712,9 @@ public static class MarkdownReportWriter
         {
             md.AppendLine($"- Where it runs: {string.Join(", ", facts.Hosting.Select(h => h.Evidence.Path.Length == 0 ? T(Ecosystems.Platforms.HostingPlatforms.Display(h.Key)) : $"{T(Ecosystems.Platforms.HostingPlatforms.Display(h.Key))} ({C(h.Evidence.ToString())})"))}");
         }
+
         md.AppendLine($"- CI: {T(string.Join(", ", facts.CiSystems).DefaultIfBlank("none"))}");
-        md.AppendLine($"- HTTP API: {YesNo(facts.HttpApi)}; user interface: {YesNo(facts.Ui)}; gRPC: {YesNo(facts.Grpc)}; calls other services: {YesNo(facts.OutboundCalls)}");
+        md.AppendLine($"- HTTP API: {YesNo(facts.HttpApi)}; user interface: {YesNo(facts.Ui)}; gRPC: {YesNo(facts.Grpc)}; calls other services: {YesNo(facts.OutboundCalls ?? facts.InterServiceCalls)}");
         foreach (var category in Enum.GetValues<DependencyCategory>())
         {
             var deps = facts.Dependencies.Where(d => d.Category == category).ToList();
@@ -453,7 +725,11 @@ public static class MarkdownReportWriter
         }
 
         md.AppendLine();
-        if (facts.Services.Count > 0)
+        if (facts.Services.Count > 0 && !context.Full && a.Services.Count > 0)
+        {
+            md.AppendLine("Where each service was found is in [Service readiness](#service-readiness).").AppendLine();
+        }
+        else if (facts.Services.Count > 0)
         {
             md.AppendLine("| Service | Kind | Path | Found at |");
             md.AppendLine("|---|---|---|---|");
@@ -492,14 +768,15 @@ public static class MarkdownReportWriter
             }
 
             md.AppendLine(string.Join(" ", summary)).AppendLine();
-            foreach (var warning in warnings.Take(50))
+            var listed = context.Full ? 50 : 10;
+            foreach (var warning in warnings.Take(listed))
             {
                 md.AppendLine($"- {C(warning.Path)}: {T(warning.Message)}");
             }
 
-            if (warnings.Count > 50)
+            if (warnings.Count > listed)
             {
-                md.AppendLine($"- … and {warnings.Count - 50} more (see the JSON report).");
+                md.AppendLine($"- … and {warnings.Count - listed} more (see the JSON report{(context.Full ? string.Empty : " or `--detail full`")}).");
             }
 
             md.AppendLine();
@@ -539,6 +816,143 @@ public static class MarkdownReportWriter
             return $"{T(g.Key)} ({string.Join(", ", places.Take(3).Select(C))}{(places.Count > 3 ? $", and {places.Count - 3} more" : string.Empty)})";
         });
         return string.Join("; ", shown) + (groups.Count > max ? $"; and {groups.Count - max} more kind{(groups.Count - max == 1 ? string.Empty : "s")} of evidence" : string.Empty);
+    }
+
+    /// <summary>The first places of a verdict's evidence as code spans, "and N more" after them.</summary>
+    private static string FirstPlaces(Verdict verdict, int max)
+    {
+        var places = verdict.Evidence.Select(e => e.ToString()).Distinct(StringComparer.Ordinal).ToList();
+        return places.Count == 0 ? string.Empty : string.Join(", ", places.Take(max).Select(C)) + (places.Count > max ? $", and {places.Count - max} more" : string.Empty);
+    }
+
+    private static string ShortList(IReadOnlyList<string> items, int max) =>
+        items.Count <= max ? string.Join(", ", items) : $"{string.Join(", ", items.Take(max))} and {items.Count - max} more";
+
+    /// <summary>
+    /// Whole sentences from the start while they fit in <paramref name="budget"/> characters (always the first one), so
+    /// that a summary never ends mid-sentence. A stack label ("Java: ...") starts a new sentence like any other.
+    /// </summary>
+    public static string FirstSentences(string text, int budget)
+    {
+        var sentences = Sentences(text);
+        var kept = new StringBuilder();
+        foreach (var sentence in sentences)
+        {
+            if (kept.Length > 0 && kept.Length + 1 + sentence.Length > budget)
+            {
+                break;
+            }
+
+            kept.Append(kept.Length > 0 ? " " : string.Empty).Append(sentence);
+        }
+
+        return kept.ToString();
+    }
+
+    /// <summary>
+    /// Advice in short: the first sentence of each stack's part ("Node.js: ...", "Go: ..."), so that no stack of the
+    /// repository loses its advice; the general part ("Where it runs") loses its label.
+    /// </summary>
+    public static string ShortAdvice(string recommendation)
+    {
+        var labels = EcosystemLabels.Value;
+        var parts = new List<string>();
+        var text = recommendation.Trim();
+        var starts = new List<(int Index, string Label)>();
+        foreach (var label in labels)
+        {
+            var at = 0;
+            while ((at = text.IndexOf(label + ": ", at, StringComparison.Ordinal)) >= 0)
+            {
+                if (at == 0 || text[..at].EndsWith(". ", StringComparison.Ordinal))
+                {
+                    starts.Add((at, label));
+                }
+
+                at += label.Length;
+            }
+        }
+
+        starts = starts.OrderBy(s => s.Index).ToList();
+        if (starts.Count == 0 || starts[0].Index != 0)
+        {
+            return FirstClause(text);
+        }
+
+        // One part: the first that stands on its own (a platform's "Also cover ..." adds to advice it does not repeat).
+        var bodies = starts.Select((start, i) => (start.Label, Body: text[(start.Index + start.Label.Length + 2)..(i + 1 < starts.Count ? starts[i + 1].Index : text.Length)].Trim())).ToList();
+        var chosen = bodies.FirstOrDefault(b => !b.Body.StartsWith("Also ", StringComparison.Ordinal));
+        if (chosen.Body is null)
+        {
+            chosen = bodies[0];
+        }
+
+        var first = Clause(chosen.Body, 120);
+        parts.Add(chosen.Label == "Where it runs" ? first : $"{chosen.Label}: {first}");
+
+        // Which stacks have more advice in the full document is said once, in the section's introduction.
+        return string.Join(" ", parts);
+    }
+
+    private static readonly Lazy<IReadOnlyList<string>> EcosystemLabels = new(() =>
+        Gaplens.Ecosystems.EcosystemRegistry.All.Select(e => e.Name).Concat(["Where it runs", "Kubernetes", "Terraform"]).Distinct(StringComparer.Ordinal).ToList());
+
+    /// <summary>A criterion in short: its first sentence, cut at a clause when long (the full document keeps it whole).</summary>
+    public static string Criterion(string text) => Clause(text, 90);
+
+    /// <summary>The first sentence, cut at a clause when long.</summary>
+    public static string FirstClause(string text) => Clause(text, 110);
+
+    /// <summary>
+    /// The first sentence; when it is longer than <paramref name="max"/>, cut at the last clause boundary (", ", "; ",
+    /// ": ") outside parentheses that fits, or the first one after it. Never mid-clause.
+    /// </summary>
+    private static string Clause(string text, int max)
+    {
+        var first = Sentences(text).FirstOrDefault() ?? string.Empty;
+        if (first.Length <= max)
+        {
+            return first;
+        }
+
+        // Only where a clause ends: "; " or ", and " outside parentheses. A plain comma may sit inside a list
+        // ("reports exceptions with release, environment and user") or an aside: cutting there would leave half a
+        // sentence, so the sentence then stays whole.
+        var depth = 0;
+        for (var i = 0; i < first.Length - 1; i++)
+        {
+            depth += first[i] == '(' ? 1 : first[i] == ')' ? -1 : 0;
+            var ends = first[i] == ';' && first[i + 1] == ' ' || first[i] == ',' && first.AsSpan(i + 1).StartsWith(" and ", StringComparison.Ordinal);
+            if (depth <= 0 && ends && i >= 40)
+            {
+                return first[..i] + ".";
+            }
+        }
+
+        return first;
+    }
+
+    /// <summary>Sentences end at ". " followed by a capital letter or a digit (so "e.g. x" and "v1.2" stay whole).</summary>
+    private static List<string> Sentences(string text)
+    {
+        var result = new List<string>();
+        var start = 0;
+        text = text.Trim();
+        for (var i = 0; i < text.Length - 2; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && text[i + 1] == ' ' && (char.IsUpper(text[i + 2]) || char.IsDigit(text[i + 2]) || text[i + 2] == '.'))
+            {
+                result.Add(text[start..(i + 1)]);
+                start = i + 2;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            result.Add(text[start..]);
+        }
+
+        return result;
     }
 
     private static string DomainTitle(Assessment a, string domain) => a.Scores.Domains.FirstOrDefault(d => d.Domain == domain)?.Title ?? domain;
@@ -593,9 +1007,33 @@ public static class MarkdownReportWriter
             return text;
         }
 
+        // The last clause end ("; " or ". ") outside parentheses that keeps most of the text; else the last word.
         var head = text[..(length - 1)];
-        var clause = Math.Max(head.LastIndexOf("; ", StringComparison.Ordinal), head.LastIndexOf(". ", StringComparison.Ordinal));
-        return clause > length * 3 / 5 ? head[..clause] + "; …" : head.TrimEnd() + "…";
+        var depth = 0;
+        var clause = -1;
+        var word = -1;
+        for (var i = 0; i < head.Length - 1; i++)
+        {
+            depth += head[i] == '(' ? 1 : head[i] == ')' ? -1 : 0;
+            if (head[i + 1] == ' ' && depth <= 0 && head[i] is ';' or '.')
+            {
+                clause = i;
+            }
+
+            if (head[i] == ' ')
+            {
+                word = i;
+            }
+        }
+
+        if (clause > length * 3 / 5)
+        {
+            return head[..clause] + "; …";
+        }
+
+        var cut = (word > 0 ? head[..word] : head).TrimEnd(',', ';', ' ');
+        var open = cut.Count(c => c == '(') - cut.Count(c => c == ')');
+        return cut + " …" + new string(')', Math.Max(0, open));
     }
 
     private static string DefaultIfBlank(this string value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;

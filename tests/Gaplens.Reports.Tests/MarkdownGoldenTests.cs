@@ -15,10 +15,12 @@ public sealed class MarkdownGoldenTests
     [InlineData("todo-api", Profile.Production)]
     [InlineData("todo-api", Profile.Pilot)]
     [InlineData("library", Profile.Production)]
-    public void Markdown_matches_its_golden_file(string fixture, Profile profile)
+    [InlineData("fleet", Profile.Production)]
+    [InlineData("shop", Profile.Production, ReportDetail.Full)]
+    public void Markdown_matches_its_golden_file(string fixture, Profile profile, ReportDetail detail = ReportDetail.Summary)
     {
-        var markdown = MarkdownReportWriter.Write(Reports.For(Reports.Fixture(fixture), profile));
-        var golden = Path.Combine(RepositoryPaths.Fixtures, "golden", $"{fixture}.{profile.ToWire()}.md");
+        var markdown = MarkdownReportWriter.Write(Reports.For(Reports.Fixture(fixture), profile) with { Detail = detail });
+        var golden = Path.Combine(RepositoryPaths.Fixtures, "golden", $"{fixture}.{profile.ToWire()}{(detail == ReportDetail.Full ? ".full" : string.Empty)}.md");
 
         if (Environment.GetEnvironmentVariable("GAPLENS_UPDATE_GOLDEN") == "1")
         {
@@ -49,10 +51,13 @@ public sealed class MarkdownGoldenTests
         Assert.DoesNotContain('\uFFFD', first);
     }
 
-    [Fact]
-    public void Table_of_contents_links_resolve_to_headings()
+    [Theory]
+    [InlineData("shop", ReportDetail.Summary)]
+    [InlineData("shop", ReportDetail.Full)]
+    [InlineData("fleet", ReportDetail.Summary)]
+    public void Table_of_contents_links_resolve_to_headings(string fixture, ReportDetail detail)
     {
-        var markdown = MarkdownReportWriter.Write(Reports.For(Reports.Fixture("shop")));
+        var markdown = MarkdownReportWriter.Write(Reports.For(Reports.Fixture(fixture)) with { Detail = detail });
         var anchors = markdown.Split('\n').Where(l => l.StartsWith('#')).Select(l => Markdown.Anchor(l.TrimStart('#').Trim())).ToHashSet(StringComparer.Ordinal);
         var links = System.Text.RegularExpressions.Regex.Matches(markdown, @"\]\(#([^)]+)\)").Select(m => m.Groups[1].Value).Distinct().ToList();
 

@@ -9,12 +9,15 @@ namespace Gaplens.Tests;
 public sealed partial class MarkdownJsonConsistencyTests
 {
     [Theory]
-    [InlineData("shop")]
-    [InlineData("todo-api")]
-    [InlineData("library")]
-    public void Markdown_numbers_equal_json_numbers(string fixture)
+    [InlineData("shop", ReportDetail.Full)]
+    [InlineData("todo-api", ReportDetail.Full)]
+    [InlineData("library", ReportDetail.Full)]
+    [InlineData("shop", ReportDetail.Summary)]
+    [InlineData("fleet", ReportDetail.Summary)]
+    [InlineData("todo-api", ReportDetail.Summary)]
+    public void Markdown_numbers_equal_json_numbers(string fixture, ReportDetail detail)
     {
-        var context = Reports.For(Reports.Fixture(fixture));
+        var context = Reports.For(Reports.Fixture(fixture)) with { Detail = detail };
         var markdown = MarkdownReportWriter.Write(context);
         using var json = JsonDocument.Parse(JsonReportWriter.Write(context));
         var root = json.RootElement;
@@ -63,8 +66,23 @@ public sealed partial class MarkdownJsonConsistencyTests
         }
 
         var gapIds = root.GetProperty("practices").EnumerateArray().Where(p => p.TryGetProperty("gapId", out _) && !p.TryGetProperty("accepted", out _)).Select(p => p.GetProperty("gapId").GetString()!).ToList();
-        Assert.Equal(gapIds.Count, Regex.Matches(markdown, "^#### GAP-", RegexOptions.Multiline).Count);
-        Assert.Equal(gapIds.Count, Regex.Matches(markdown, @"^- \[ \] GAP-", RegexOptions.Multiline).Count);
+        if (detail == ReportDetail.Full)
+        {
+            Assert.Equal(gapIds.Count, Regex.Matches(markdown, "^#### GAP-", RegexOptions.Multiline).Count);
+            Assert.Equal(gapIds.Count, Regex.Matches(markdown, @"^- \[ \] GAP-", RegexOptions.Multiline).Count);
+        }
+        else
+        {
+            // The summary keeps every open gap: exactly one table row each, with its effort.
+            foreach (var practice in root.GetProperty("practices").EnumerateArray().Where(p => p.TryGetProperty("gapId", out _) && !p.TryGetProperty("accepted", out _)))
+            {
+                var id = practice.GetProperty("gapId").GetString()!;
+                var rows = markdown.Split('\n').Where(l => l.StartsWith($"| {id} ", StringComparison.Ordinal)).ToList();
+                Assert.Single(rows);
+                var hours = practice.GetProperty("effortHours");
+                Assert.Contains($"| {Hours(hours.GetProperty("low").GetInt32(), hours.GetProperty("high").GetInt32())} |", rows[0], StringComparison.Ordinal);
+            }
+        }
     }
 
     private static string Hours(int low, int high) => low == high ? $"{low} h" : $"{low}-{high} h";

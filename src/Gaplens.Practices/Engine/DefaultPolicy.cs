@@ -31,9 +31,12 @@ public static class DefaultPolicy
     /// <summary>Practices about how a service answers requests are judged on the services that serve HTTP only.</summary>
     public static bool AboutRequests(string? applies) => applies is "http-api" or "serves-http" or "user-facing" or "authn";
 
-    public static string MissingReason(PracticeContext context)
+    public static string MissingReason(PracticeContext context) => MissingReason(context.Practice);
+
+    /// <summary>"No rate limiter in the repository.": the sentence of a practice found nowhere (a summary may say "none found").</summary>
+    public static string MissingReason(Model.PracticeDefinition practice)
     {
-        var what = (context.Practice.MissingText ?? $"no sign of {context.Practice.Title.ToLowerInvariant()}").TrimEnd('.');
+        var what = (practice.MissingText ?? $"no sign of {practice.Title.ToLowerInvariant()}").TrimEnd('.');
         var where = what.Contains("repository", StringComparison.OrdinalIgnoreCase) ? string.Empty : " in the repository";
         return $"{char.ToUpperInvariant(what[0])}{what[1..]}{where}.";
     }

@@ -109,6 +109,19 @@ public sealed class PracticeContext
     /// <summary>Evidence of matches, one line per place, ordered by path and line.</summary>
     public static IEnumerable<Evidence> EvidenceOf(IEnumerable<SignalMatch> matches) => matches.Select(m => m.Evidence);
 
+    /// <summary>
+    /// Names grouped by the file that declares them, the file written once: "api, web (docker-compose.yml); worker
+    /// (k8s/worker.yaml)", with "and N more" past <paramref name="max"/> names. Empty when there are none.
+    /// </summary>
+    public static string NamesByFile(IEnumerable<(string Name, string? Path)> items, int max = 8)
+    {
+        var list = items.Distinct().ToList();
+        var shown = list.Take(max).ToList();
+        var parts = shown.GroupBy(i => i.Path ?? string.Empty, StringComparer.Ordinal)
+            .Select(g => g.Key.Length == 0 ? string.Join(", ", g.Select(i => i.Name)) : $"{string.Join(", ", g.Select(i => i.Name))} ({g.Key})");
+        return string.Join("; ", parts) + (list.Count > max ? $"; and {list.Count - max} more" : string.Empty);
+    }
+
     /// <summary>"detail (path:line); other detail (path:line)" for the first distinct details.</summary>
     public static string Describe(IEnumerable<Evidence> evidence, int max = 3)
     {

@@ -15,7 +15,7 @@ public sealed class ProbesDetector : IPracticeDetector
     public Verdict Detect(PracticeContext context)
     {
         var with = new List<Evidence>();
-        var without = new List<string>();
+        var without = new List<(string Name, string? Path)>();
         foreach (var workload in context.Workspace.DeployedWorkloads.Where(o => o.Kind is not "Job" and not "CronJob"))
         {
             foreach (var container in workload.Containers)
@@ -28,7 +28,7 @@ public sealed class ProbesDetector : IPracticeDetector
                 }
                 else if (!FactsBuilder.IsInfrastructureImage(container.Image) || context.Workspace.DeployedWorkloads.Count <= 3)
                 {
-                    without.Add($"{workload.Name} ({workload.Path})");
+                    without.Add((workload.Name, workload.Path));
                 }
             }
         }
@@ -47,14 +47,14 @@ public sealed class ProbesDetector : IPracticeDetector
             else if (service.IsApplication && context.Workspace.DeployedWorkloads.Count == 0)
             {
                 // With Kubernetes workloads in the repository, compose files run the stack locally, not in production.
-                without.Add($"{service.Name} ({service.Path})");
+                without.Add((service.Name, service.Path));
             }
         }
 
-        without = without.Distinct(StringComparer.Ordinal).ToList();
+        without = without.Distinct().ToList();
         if (with.Count == 0)
         {
-            return context.Missing($"No liveness/readiness probes or healthchecks on the deployed workloads ({string.Join(", ", without.Take(6))}{(without.Count > 6 ? ", …" : string.Empty)}).",
+            return context.Missing($"No liveness/readiness probes or healthchecks on the deployed workloads{(without.Count > 0 ? $" ({PracticeContext.NamesByFile(without, 6)})" : string.Empty)}.",
                 ["livenessProbe/readinessProbe/startupProbe in Kubernetes manifests and charts", "healthcheck blocks in compose files", "HEALTHCHECK in Dockerfiles"]);
         }
 
@@ -63,6 +63,6 @@ public sealed class ProbesDetector : IPracticeDetector
             return context.Present(with, "Every deployed workload has a probe or healthcheck. " + PracticeContext.Describe(with) + ".");
         }
 
-        return context.Partial(with, $"{with.Count} workload(s) have probes; none on {string.Join(", ", without.Take(8))}{(without.Count > 8 ? ", …" : string.Empty)}.");
+        return context.Partial(with, $"{with.Count} {(with.Count == 1 ? "workload has a probe" : "workloads have probes")}; none on {PracticeContext.NamesByFile(without)}.");
     }
 }

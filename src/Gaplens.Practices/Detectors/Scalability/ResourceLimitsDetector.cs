@@ -12,7 +12,7 @@ public sealed class ResourceLimitsDetector : IPracticeDetector
     public Verdict Detect(PracticeContext context)
     {
         var with = new List<Evidence>();
-        var without = new List<string>();
+        var without = new List<(string Name, string? Path)>();
         foreach (var workload in context.Workspace.DeployedWorkloads)
         {
             foreach (var container in workload.Containers)
@@ -23,7 +23,7 @@ public sealed class ResourceLimitsDetector : IPracticeDetector
                 }
                 else
                 {
-                    without.Add($"{workload.Name}/{container.Name}");
+                    without.Add(($"{workload.Name}/{container.Name}", workload.Path));
                 }
             }
         }
@@ -36,15 +36,15 @@ public sealed class ResourceLimitsDetector : IPracticeDetector
             }
             else if (service.IsApplication && context.Workspace.DeployedWorkloads.Count == 0)
             {
-                without.Add($"{service.Name} ({service.Path})");
+                without.Add((service.Name, service.Path));
             }
         }
 
         with.AddRange(context.PresentMatches.Where(m => m.Evidence.Path.EndsWith(".tf", StringComparison.Ordinal) || m.Evidence.Path.EndsWith(".bicep", StringComparison.Ordinal) || m.Evidence.Path.EndsWith(".json", StringComparison.Ordinal)).Select(m => m.Evidence));
-        without = without.Distinct(StringComparer.Ordinal).ToList();
+        without = without.Distinct().ToList();
         if (with.Count == 0)
         {
-            return context.Missing($"No CPU/memory requests or limits on the deployed containers{(without.Count > 0 ? $" ({string.Join(", ", without.Take(6))}{(without.Count > 6 ? ", …" : string.Empty)})" : string.Empty)}.",
+            return context.Missing($"No CPU/memory requests or limits on the deployed containers{(without.Count > 0 ? $" ({PracticeContext.NamesByFile(without, 6)})" : string.Empty)}.",
                 ["resources.requests/limits in Kubernetes manifests and Helm values", "deploy.resources or mem_limit/cpus in compose", "task cpu/memory in ECS or Container Apps definitions"]);
         }
 
@@ -53,6 +53,6 @@ public sealed class ResourceLimitsDetector : IPracticeDetector
             return context.Present(with, "Resource requests/limits are set: " + PracticeContext.Describe(with) + ".");
         }
 
-        return context.Partial(with, $"{with.Count} container(s) set resources; none on {string.Join(", ", without.Take(8))}{(without.Count > 8 ? ", …" : string.Empty)}.");
+        return context.Partial(with, $"{with.Count} {(with.Count == 1 ? "container sets" : "containers set")} resources; none on {PracticeContext.NamesByFile(without)}.");
     }
 }
