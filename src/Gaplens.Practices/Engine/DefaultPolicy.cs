@@ -97,6 +97,13 @@ public static class DefaultPolicy
         // for the others (tests, error tracking) evidence in the back end is what reviewers look for first.
         var backEnds = context.Facts.BackEndServices;
         var services = JudgedServices(context.Facts, httpOnly).Where(backEnds.Contains).ToList();
+        // A practice about calls to other services (timeouts, circuit breakers) makes sense only for the services that
+        // make such calls: a service that only answers requests and talks to its own database does not lack it.
+        if (context.Practice.Applies == "outbound-calls" && context.Facts.OutboundCallers.Count > 0)
+        {
+            var callers = services.Where(s => context.Facts.OutboundCallers.Contains(s.Name, StringComparer.Ordinal)).ToList();
+            services = callers.Count > 0 ? callers : services;
+        }
 
         var found = "Found " + PracticeContext.Describe(evidence) + ".";
         if (services.Count < 2)
