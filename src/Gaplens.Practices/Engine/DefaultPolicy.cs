@@ -90,6 +90,8 @@ public static class DefaultPolicy
             segment == name || segment.Length > name.Length && segment.StartsWith(name, StringComparison.Ordinal) && segment[name.Length] is '.' or '-' or '_';
     }
 
+    private static bool IsUiServer(ServiceInfo service) => service.Kind is "nextjs" or "nuxt" or "remix" or "sveltekit";
+
     public static Verdict PerService(PracticeContext context, IReadOnlyList<SignalMatch> present, bool httpOnly = false)
     {
         var evidence = PracticeContext.EvidenceOf(present).ToList();
@@ -97,6 +99,18 @@ public static class DefaultPolicy
         // for the others (tests, error tracking) evidence in the back end is what reviewers look for first.
         var backEnds = context.Facts.BackEndServices;
         var services = JudgedServices(context.Facts, httpOnly).Where(backEnds.Contains).ToList();
+        // A UI application server (Next.js, Nuxt, Remix, SvelteKit) that calls a back end of this repository renders pages
+        // for it: the system's server-side observability and resilience are judged on that back end. Front-end errors
+        // still matter, so error tracking keeps judging it.
+        if (context.Practice.Domain is "observability" or "resilience" && context.Practice.Id != "obs-error-tracking")
+        {
+            var names = services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+            var pageServers = services.Where(s => IsUiServer(s) &&
+                                                  context.Facts.ServiceCalls.Any(c => c.From == s.Name && names.Contains(c.To) && services.Any(b => b.Name == c.To && !IsUiServer(b))))
+                .ToList();
+            services = services.Except(pageServers).ToList();
+        }
+
         // A practice about calls to other services (timeouts, circuit breakers) makes sense only for the services that
         // make such calls: a service that only answers requests and talks to its own database does not lack it.
         if (context.Practice.Applies == "outbound-calls" && context.Facts.OutboundCallers.Count > 0)
