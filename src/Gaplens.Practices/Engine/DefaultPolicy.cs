@@ -99,16 +99,13 @@ public static class DefaultPolicy
         // for the others (tests, error tracking) evidence in the back end is what reviewers look for first.
         var backEnds = context.Facts.BackEndServices;
         var services = JudgedServices(context.Facts, httpOnly).Where(backEnds.Contains).ToList();
-        // A UI application server (Next.js, Nuxt, Remix, SvelteKit) that calls a back end of this repository renders pages
-        // for it: the system's server-side observability and resilience are judged on that back end. Front-end errors
-        // still matter, so error tracking keeps judging it.
-        if (context.Practice.Domain is "observability" or "resilience" && context.Practice.Id != "obs-error-tracking")
+        // A UI application server (Next.js, Nuxt, Remix, SvelteKit) beside an HTTP back end of this repository renders
+        // pages for it (from the server or the browser): the system's server-side observability and resilience are
+        // judged on the back end. Front-end errors still matter, so error tracking keeps judging it.
+        if (context.Practice.Domain is "observability" or "resilience" && context.Practice.Id != "obs-error-tracking" &&
+            services.Any(b => !IsUiServer(b) && b.ServesHttp))
         {
-            var names = services.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-            var pageServers = services.Where(s => IsUiServer(s) &&
-                                                  context.Facts.ServiceCalls.Any(c => c.From == s.Name && names.Contains(c.To) && services.Any(b => b.Name == c.To && !IsUiServer(b))))
-                .ToList();
-            services = services.Except(pageServers).ToList();
+            services = services.Where(s => !IsUiServer(s)).ToList();
         }
 
         // A practice about calls to other services (timeouts, circuit breakers) makes sense only for the services that
