@@ -20,6 +20,7 @@ public static class WorkspaceReader
          file.Name.Equals(".gitignore", StringComparison.Ordinal) ||
          file.Name.Equals(".dockerignore", StringComparison.Ordinal) ||
          file.Name.Equals(".editorconfig", StringComparison.Ordinal) ||
+         file.Name.Contains("cron", StringComparison.OrdinalIgnoreCase) ||
          EcosystemRegistry.All.Any(e => e.Reads(file)) ||
          Build.BuildTexts.Needs(file));
 

@@ -32,11 +32,13 @@ public static partial class FactsBuilder
         var known = Platforms(workspace);
         var hosting = Ecosystems.Platforms.HostingPlatforms.Find(workspace, known);
         var platforms = known.Union(hosting.Select(h => h.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var dependencies = Dependencies(workspace, out var provisioned);
         return new RepositoryFacts
         {
             Languages = Languages(files),
             Services = services,
-            Dependencies = Dependencies(workspace),
+            Dependencies = dependencies,
+            ProvisionedStorage = provisioned,
             CiSystems = workspace.Pipelines.Select(p => p.System).Distinct().Order(StringComparer.Ordinal).ToList(),
             Platforms = platforms,
             Hosting = hosting,
@@ -46,6 +48,7 @@ public static partial class FactsBuilder
             OutboundCalls = FirstProductionHit(workspace, TermsOf(d => d.OutboundCalls)) ?? FirstPackage(workspace, d => d.OutboundPackages),
             ServiceCalls = calls,
             InterServiceCalls = calls.FirstOrDefault()?.Evidence,
+            OutboundCallers = OutboundCallers(workspace, services, calls),
             ReadsConfiguration = FirstProductionHit(workspace, TermsOf(d => d.Configuration)) ?? ConfigurationFile(workspace),
             HasCode = codeFiles.Count > testFiles,
             CodeFiles = codeFiles.Count,
@@ -173,8 +176,9 @@ public static partial class FactsBuilder
         [".tf"] = "HCL", [".bicep"] = "Bicep", [".sh"] = "Shell", [".bash"] = "Shell", [".ps1"] = "PowerShell", [".psm1"] = "PowerShell",
     };
 
-    private static IReadOnlyList<Dependency> Dependencies(Workspace workspace)
+    private static IReadOnlyList<Dependency> Dependencies(Workspace workspace, out Evidence? provisioned)
     {
+        provisioned = null;
         var finder = new DependencyFinder();
         foreach (var ecosystem in EcosystemRegistry.All)
         {
@@ -223,7 +227,15 @@ public static partial class FactsBuilder
             {
                 if (block.Type == "resource" && TerraformStore(block.Label(0) ?? string.Empty) is { } store)
                 {
-                    finder.Add(store, new Evidence(tf.Path, block.Line, $"Terraform resource {block.Label(0)}"));
+                    var evidence = new Evidence(tf.Path, block.Line, $"Terraform resource {block.Label(0)}");
+                    finder.Add(store, evidence);
+                    // The first store of data the infrastructure code creates (in path order): the finder keeps one
+                    // evidence per store, which may be the package that talks to it rather than the resource.
+                    if (store.Category is DependencyCategory.Database or DependencyCategory.Storage && !IsExcluded(tf.Path) &&
+                        (provisioned is null || string.CompareOrdinal(tf.Path, provisioned.Path) < 0 || tf.Path == provisioned.Path && block.Line < provisioned.Line))
+                    {
+                        provisioned = evidence;
+                    }
                 }
             }
         }
@@ -240,6 +252,9 @@ public static partial class FactsBuilder
         _ when type.StartsWith("azurerm_mysql", StringComparison.Ordinal) => DataStores.Get("mysql"),
         _ when type.StartsWith("google_sql_database_instance", StringComparison.Ordinal) => new("Cloud SQL", DependencyCategory.Database, "relational"),
         _ when type.StartsWith("aws_dynamodb_table", StringComparison.Ordinal) => DataStores.Get("dynamodb"),
+        // A Firestore index or database resource means the project's Firestore database is part of the infrastructure.
+        _ when type.StartsWith("google_firestore_", StringComparison.Ordinal) => DataStores.Get("firestore"),
+        _ when type.StartsWith("google_spanner_", StringComparison.Ordinal) => DataStores.Get("spanner"),
         _ when type.StartsWith("azurerm_cosmosdb", StringComparison.Ordinal) => DataStores.Get("cosmosdb"),
         _ when type.StartsWith("aws_elasticache", StringComparison.Ordinal) || type.StartsWith("azurerm_redis", StringComparison.Ordinal) || type.StartsWith("google_redis", StringComparison.Ordinal) => DataStores.Get("redis"),
         "aws_s3_bucket" => DataStores.Get("s3"),
@@ -368,6 +383,13 @@ public static partial class FactsBuilder
             platforms.Add("ecs");
         }
 
+        // Render: services declared with its Terraform provider, or a render.yaml blueprint at the root.
+        if (workspace.TerraformFiles.SelectMany(t => t.Resources()).Any(b => b.Type == "resource" && b.Label(0) is { } type && type.StartsWith("render_", StringComparison.Ordinal)) ||
+            files.Files.Any(f => f.Directory.Length == 0 && (f.Name is "render.yaml" or "render.yml")))
+        {
+            platforms.Add("render");
+        }
+
         if (workspace.TerraformFiles.SelectMany(t => t.Resources()).Any(b => b.Label(0) is { } type && type.StartsWith("google_cloud_run", StringComparison.Ordinal)))
         {
             platforms.Add("cloud-run");
@@ -397,6 +419,54 @@ public static partial class FactsBuilder
         var page = workspace.Files.Files.FirstOrDefault(f => pageExtensions.Contains(Path.GetExtension(f.Name)) && !IsExcluded(f.Path) && !workspace.IsTestPath(f.Path));
         return page is null ? null : new Evidence(page.Path, null, "server-rendered page or component");
     }
+
+    /// <summary>
+    /// Services whose own code calls another service or a third party: the source of a call between services, or the
+    /// most specific owner of an outbound call in production code or of a manifest declaring an outbound client package.
+    /// Calls in shared code that no service owns are left out (they cannot be attributed).
+    /// </summary>
+    private static IReadOnlyList<string> OutboundCallers(Workspace workspace, IReadOnlyList<ServiceInfo> services, IReadOnlyList<Services.ServiceCall> calls)
+    {
+        var candidates = services.Where(s => s.HasCode && !s.IsWebFrontEnd).ToList();
+        var callers = new SortedSet<string>(calls.Select(c => c.From), StringComparer.Ordinal);
+        if (candidates.Count < 2)
+        {
+            return callers.ToList();
+        }
+
+        foreach (var term in TermsOf(d => d.OutboundCalls))
+        {
+            foreach (var hit in workspace.Content.Hits(term))
+            {
+                if (!workspace.IsTestPath(hit.File.Path) && !IsExcluded(hit.File.Path) && !hit.IsCommentedOut && MostSpecificOwner(candidates, hit.File.Path) is { } owner)
+                {
+                    callers.Add(owner.Name);
+                }
+            }
+        }
+
+        foreach (var package in EcosystemRegistry.All.SelectMany(e => e.Data.OutboundPackages))
+        {
+            foreach (var reference in workspace.FindPackages(package))
+            {
+                if (!reference.Development && !IsExcluded(reference.ManifestPath) && !workspace.IsTestPath(reference.ManifestPath) &&
+                    MostSpecificOwner(candidates, reference.ManifestPath) is { } owner)
+                {
+                    callers.Add(owner.Name);
+                }
+            }
+        }
+
+        return callers.ToList();
+    }
+
+    private static ServiceInfo? MostSpecificOwner(IReadOnlyList<ServiceInfo> services, string path) =>
+        services.Select(s => (Service: s, Root: s.CodeRoots.Where(r => RelativePaths.IsUnder(path, r)).Select(r => r.Length).DefaultIfEmpty(-1).Max()))
+            .Where(x => x.Root >= 0)
+            .OrderByDescending(x => x.Root)
+            .ThenBy(x => x.Service.Name, StringComparer.Ordinal)
+            .Select(x => x.Service)
+            .FirstOrDefault();
 
     /// <summary>The first production reference, in the ecosystems' order of listing, to one of the packages their data names.</summary>
     private static Evidence? FirstPackage(Workspace workspace, Func<EcosystemData, IEnumerable<string>> select)

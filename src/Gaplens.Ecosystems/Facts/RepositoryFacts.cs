@@ -12,6 +12,9 @@ public sealed class RepositoryFacts
     /// <summary>Databases, caches, brokers and storage the code or deployment uses.</summary>
     public required IReadOnlyList<Dependency> Dependencies { get; init; }
 
+    /// <summary>The first database or storage resource the infrastructure code (Terraform) creates, or null.</summary>
+    public Evidence? ProvisionedStorage { get; init; }
+
     public required IReadOnlyList<string> CiSystems { get; init; }
 
     public required IReadOnlyList<string> Platforms { get; init; }
@@ -36,6 +39,9 @@ public sealed class RepositoryFacts
 
     /// <summary>Where the first call between services of this repository shows, or null when they do not call each other.</summary>
     public Evidence? InterServiceCalls { get; init; }
+
+    /// <summary>Names of the services whose own code calls another service or a third party (empty when none can be told apart).</summary>
+    public IReadOnlyList<string> OutboundCallers { get; init; } = [];
 
     /// <summary>The application reads configuration from the environment or settings files.</summary>
     public Evidence? ReadsConfiguration { get; init; }
@@ -90,7 +96,7 @@ public sealed class RepositoryFacts
     public bool DeploysToOrchestratorOrCloud =>
         Has("kubernetes") || Has("helm") || Has("kustomize") || Has("terraform") || Has("bicep") || Has("arm") || Has("pulumi") ||
         Has("cdk") || Has("cloudformation") || Has("serverless") || Has("azure-container-apps") || Has("ecs") || Has("cloud-run") ||
-        Has("app-engine") || Has("fly") || Has("heroku") || Has("vercel") || Has("netlify") || Has("azd") || Hosting.Count > 0;
+        Has("app-engine") || Has("fly") || Has("heroku") || Has("render") || Has("vercel") || Has("netlify") || Has("azd") || Hosting.Count > 0;
 }
 
 public enum DependencyCategory

@@ -86,6 +86,7 @@ public static class Applicability
         facts.HasCode ? "No deployable service was found (a library or tooling repository)." : "The repository holds no deployable application.";
 
     private static bool IacProvisionsStorage(RepositoryFacts facts) =>
+        facts.ProvisionedStorage is not null ||
         (facts.Has("terraform") || facts.Has("bicep") || facts.Has("arm") || facts.Has("pulumi") || facts.Has("cdk") || facts.Has("cloudformation") || facts.Has("aspire")) &&
         facts.Dependencies.Any(d => d.Category is DependencyCategory.Database or DependencyCategory.Storage &&
                                     (d.Evidence.Path.EndsWith(".tf", StringComparison.Ordinal) || d.Evidence.Path.EndsWith(".bicep", StringComparison.Ordinal) ||

@@ -99,6 +99,8 @@ public static class DefaultPolicy
     /// <summary>Server-rendered web front ends: they render pages and forward the user's calls to an API.</summary>
     private static readonly string[] RenderingFrontEnds = ["nextjs", "nuxt", "remix", "sveltekit"];
 
+    private static bool IsUiServer(ServiceInfo service) => RenderingFrontEnds.Contains(service.Kind, StringComparer.Ordinal);
+
     public static Verdict PerService(PracticeContext context, IReadOnlyList<SignalMatch> present, bool httpOnly = false, Func<ServiceInfo, bool>? judged = null)
     {
         var evidence = PracticeContext.EvidenceOf(present).ToList();
@@ -106,11 +108,28 @@ public static class DefaultPolicy
         // for the others (tests, error tracking) evidence in the back end is what reviewers look for first.
         var backEnds = context.Facts.BackEndServices;
         var services = JudgedServices(context.Facts, httpOnly).Where(backEnds.Contains).Where(s => judged?.Invoke(s) ?? true).ToList();
-        if (httpOnly && services.Any(s => !RenderingFrontEnds.Contains(s.Kind, StringComparer.Ordinal)))
+        if (httpOnly && services.Any(s => !IsUiServer(s)))
         {
             // How requests are answered (authentication, limits, error bodies) is the API's job: a server-rendered front end
             // that calls the repository's API is judged with it.
-            services = services.Where(s => !RenderingFrontEnds.Contains(s.Kind, StringComparer.Ordinal)).ToList();
+            services = services.Where(s => !IsUiServer(s)).ToList();
+        }
+
+        // A UI application server (Next.js, Nuxt, Remix, SvelteKit) beside an HTTP back end of this repository renders
+        // pages for it (from the server or the browser): the system's server-side observability and resilience are
+        // judged on the back end. Front-end errors still matter, so error tracking keeps judging it.
+        if (context.Practice.Domain is "observability" or "resilience" && context.Practice.Id != "obs-error-tracking" &&
+            services.Any(b => !IsUiServer(b) && b.ServesHttp))
+        {
+            services = services.Where(s => !IsUiServer(s)).ToList();
+        }
+
+        // A practice about calls to other services (timeouts, circuit breakers) makes sense only for the services that
+        // make such calls: a service that only answers requests and talks to its own database does not lack it.
+        if (context.Practice.Applies == "outbound-calls" && context.Facts.OutboundCallers.Count > 0)
+        {
+            var callers = services.Where(s => context.Facts.OutboundCallers.Contains(s.Name, StringComparer.Ordinal)).ToList();
+            services = callers.Count > 0 ? callers : services;
         }
 
         var found = "Found " + PracticeContext.Describe(evidence) + ".";

@@ -2,6 +2,7 @@ using Gaplens.Core.Files;
 using Gaplens.Core.Model;
 using Gaplens.Ecosystems;
 using Gaplens.Ecosystems.Facts;
+using Gaplens.Ecosystems.Packages;
 using Gaplens.Practices.Model;
 using Gaplens.Practices.Signals;
 
@@ -36,6 +37,26 @@ public sealed class PracticeContext
     public IEnumerable<SignalMatch> PartialMatches => Matches.Where(m => m.Signal.Level == SignalLevel.Partial);
 
     public IEnumerable<SignalMatch> Named(string name) => Matches.Where(m => m.Signal.Name == name);
+
+    /// <summary>The same practice judged on fewer matches (a detector that set some aside first).</summary>
+    public PracticeContext WithMatches(IReadOnlyList<SignalMatch> matches) => new(Practice, Workspace, Facts, matches, verdictOf);
+
+    /// <summary>
+    /// JavaScript that runs in the browser: a static front end's code, or script assets of a service written in another
+    /// language (a Rails app's app/javascript, a Django app's static files). It says nothing about the server's calls.
+    /// </summary>
+    public bool IsBrowserCode(string path)
+    {
+        if (Workspace.Files.Get(path) is not { } file || !file.Is(FileClass.JavaScript))
+        {
+            return false;
+        }
+
+        var owner = Facts.Services.Where(s => s.Owns(path))
+            .OrderByDescending(s => s.CodeRoots.Where(r => RelativePaths.IsUnder(path, r)).Select(r => r.Length).DefaultIfEmpty(-1).Max())
+            .FirstOrDefault();
+        return owner is not null && (owner.IsWebFrontEnd || owner.Ecosystem is { } ecosystem && ecosystem != "node");
+    }
 
     /// <summary>The verdict of a practice judged earlier in catalog order.</summary>
     public Verdict? VerdictOf(string practiceId) => verdictOf(practiceId);

@@ -1,17 +1,16 @@
-using System.Text.RegularExpressions;
-using Gaplens.Core.Files;
 using Gaplens.Core.Model;
 using Gaplens.Ecosystems.Ci;
 using Gaplens.Practices.Engine;
+using Gaplens.Practices.Signals;
 
 namespace Gaplens.Practices.Detectors.Data;
 
 /// <summary>
-/// Automated backups, judged by the catalog's signals. A backup that rests only on scripts nothing schedules (no CI
-/// schedule, cron entry, systemd timer or CronJob runs them) depends on someone remembering: partial, and missing
-/// when the script itself says it is run by hand (the scripts stay as evidence). When the repository
-/// provisions no infrastructure at all, the database lives somewhere this scan cannot see, so the missing verdict says
-/// where to look instead of only "none".
+/// Automated backups. A dump command or backup script is automated only when something runs it on a schedule (a
+/// scheduled CI pipeline, a CronJob, a crontab line, a timer); one that a person must remember to run, or whose header
+/// says it is run by hand, is a manual procedure: partial. A scheduled CI job named for backups counts by itself (it
+/// may call the hosting platform's backup API). When the repository provisions no infrastructure at all, the database
+/// lives somewhere this scan cannot see, so the missing verdict says where to look instead of only "none".
 /// </summary>
 public sealed partial class DataBackupDetector : IPracticeDetector
 {
@@ -19,15 +18,49 @@ public sealed partial class DataBackupDetector : IPracticeDetector
 
     public Verdict Detect(PracticeContext context)
     {
-        var verdict = DefaultPolicy.Decide(context);
-        if (verdict.Status == PracticeStatus.Present && ManualOnly(context, verdict, out var saysManual) is { } manual)
+        var automated = new List<Evidence>();
+        var manual = new List<SignalMatch>();
+        foreach (var match in context.PresentMatches)
         {
-            // A script that says it is run by hand is no automated backup; one that is merely unscheduled is part of one.
-            return saysManual
-                ? context.Missing(manual, verdict.Searched.Count > 0 ? verdict.Searched : context.SearchedSignals, verdict.Evidence)
-                : context.Partial(verdict.Evidence, manual);
+            if (!Schedules.NeedsSchedule(context, match))
+            {
+                automated.Add(match.Evidence);
+            }
+            else if (Schedules.IsScheduled(context, match, out var by))
+            {
+                automated.Add(match.Evidence);
+                automated.AddRange(by is null ? [] : [by]);
+            }
+            else
+            {
+                manual.Add(match);
+            }
         }
 
+        automated.AddRange(ScheduledBackupJobs(context));
+        if (automated.Count > 0)
+        {
+            return context.Present(automated, "Found " + PracticeContext.Describe(automated) + ".");
+        }
+
+        if (manual.Count > 0)
+        {
+            var evidence = PracticeContext.EvidenceOf(manual).ToList();
+
+            // A script that says it is run by hand documents a manual procedure: no automated backup at all.
+            if (evidence.Select(e => e.Path).Distinct(StringComparer.Ordinal).Select(p => (Path: p, Line: ManualHeader(context, p))).FirstOrDefault(h => h.Line is not null) is { Line: { } said } header)
+            {
+                return context.Missing(
+                    $"Backups are taken by hand: {header.Path} says \"{said}\" and nothing runs it on a schedule (no scheduled CI pipeline, CronJob, crontab line " +
+                    "or timer names it), so there is no automated backup.", context.SearchedSignals, evidence);
+            }
+
+            return context.Partial(evidence,
+                "Backups are a manual procedure: " + PracticeContext.Describe(evidence) + ", but nothing runs it on a schedule (no scheduled CI " +
+                "pipeline, CronJob, crontab line or timer names it), so a backup exists only when someone remembers to take one.");
+        }
+
+        var verdict = DefaultPolicy.Decide(context);
         if (verdict.Status != PracticeStatus.Missing || context.Facts.DeploysToOrchestratorOrCloud)
         {
             return verdict;
@@ -38,57 +71,17 @@ public sealed partial class DataBackupDetector : IPracticeDetector
             "confirm them there (retention, a tested restore) and record a waiver, or declare them in code.", verdict.Searched);
     }
 
-    /// <summary>The reason when every piece of evidence is a script and none of them is run on a schedule; else null.</summary>
-    private static string? ManualOnly(PracticeContext context, Verdict verdict, out bool saysManual)
-    {
-        saysManual = false;
-        var scripts = verdict.Evidence.Select(e => e.Path).Distinct(StringComparer.Ordinal).ToList();
-        if (scripts.Count == 0 || !scripts.All(p => context.Workspace.Files.Get(p) is { } file && file.Is(FileClass.Shell | FileClass.Python)))
-        {
-            return null;
-        }
+    /// <summary>Steps of scheduled CI pipelines whose pipeline, job or step is named for backups.</summary>
+    private static IEnumerable<Evidence> ScheduledBackupJobs(PracticeContext context) =>
+        context.Workspace.Ci.Runs
+            .Where(r => r.Triggers.Contains(CiTriggers.Schedule, StringComparer.Ordinal) && !context.Workspace.IsTestPath(r.Pipeline.Path) &&
+                        (Names(r.Pipeline.Path[(r.Pipeline.Path.LastIndexOf('/') + 1)..]) || Names(r.Job.Name) || r.Step.Name is { } step && Names(step)))
+            .Select(r => new Evidence(r.Path, r.Step.Line, "scheduled CI backup job"))
+            .Take(2);
 
-        if (scripts.Any(script => Scheduled(context, script)))
-        {
-            return null;
-        }
+    private static bool Names(string name) => name.Contains("backup", StringComparison.OrdinalIgnoreCase);
 
-        var header = scripts.Select(s => (Path: s, Line: ManualHeader(context, s))).FirstOrDefault(s => s.Line is not null);
-        saysManual = header.Line is not null;
-        var said = header.Line is { } line ? $" ({header.Path} says: \"{line}\")" : string.Empty;
-        return $"Only backup scripts that nothing schedules: {string.Join(", ", scripts)}{said}. No CI schedule, cron entry, systemd timer or " +
-               "CronJob runs them, so a backup happens only when someone remembers: that is not an automated backup.";
-    }
-
-    /// <summary>A scheduled pipeline runs the script, or a cron table, timer or CronJob names it.</summary>
-    private static bool Scheduled(PracticeContext context, string script)
-    {
-        var name = script[(script.LastIndexOf('/') + 1)..];
-        if (context.Workspace.Ci.Runs.Any(r => r.Triggers.Contains(CiTriggers.Schedule, StringComparer.Ordinal) &&
-                                               r.Commands.Any(c => c.Text.Contains(name, StringComparison.Ordinal) || c.Path == script)))
-        {
-            return true;
-        }
-
-        foreach (var file in context.Workspace.Files.Files.Where(f => f.Path != script && f.Is(FileClass.AnyText)))
-        {
-            var path = file.Path.ToLowerInvariant();
-            var scheduler = path.Contains("cron", StringComparison.Ordinal) || path.EndsWith(".timer", StringComparison.Ordinal) || file.Is(FileClass.Yaml);
-            if (!scheduler || context.Workspace.Text(file) is not { } text || !text.Text.Contains(name, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (!file.Is(FileClass.Yaml) || ScheduleWord().IsMatch(text.Text))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A comment near the top of the script that says it is run by hand.</summary>
+    /// <summary>A comment in the script's first lines that says it is run by hand ("Run manually before upgrades").</summary>
     private static string? ManualHeader(PracticeContext context, string script)
     {
         if (context.Workspace.Text(script) is not { } text)
@@ -99,7 +92,7 @@ public sealed partial class DataBackupDetector : IPracticeDetector
         for (var line = 1; line <= Math.Min(10, text.LineCount); line++)
         {
             var content = text.Line(line).Trim();
-            if (content.StartsWith('#') && ManualWord().IsMatch(content))
+            if (content.StartsWith('#') && !content.StartsWith("#!", StringComparison.Ordinal) && ManualWord().IsMatch(content))
             {
                 return content.TrimStart('#', ' ');
             }
@@ -108,9 +101,6 @@ public sealed partial class DataBackupDetector : IPracticeDetector
         return null;
     }
 
-    [GeneratedRegex(@"\b(run|execute|invoke)\s+(it\s+|this\s+)?(manually|by hand)\b|\bmanual(ly)?\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ManualWord();
-
-    [GeneratedRegex(@"\b(schedule|cron|CronJob|OnCalendar)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ScheduleWord();
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(run|execute|invoke)\s+(it\s+|this\s+)?(manually|by hand)\b|\bmanual(ly)?\b|\bby hand\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ManualWord();
 }

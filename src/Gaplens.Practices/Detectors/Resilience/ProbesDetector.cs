@@ -6,7 +6,8 @@ namespace Gaplens.Practices.Detectors.Resilience;
 
 /// <summary>
 /// Liveness/readiness probes on every Kubernetes workload of the repository's own images, and healthchecks on the
-/// compose services that run them (a Dockerfile HEALTHCHECK counts for the services built from it).
+/// compose services that run them (a Dockerfile HEALTHCHECK counts for the services built from it), and health checks
+/// of container platforms declared in infrastructure code.
 /// </summary>
 public sealed class ProbesDetector : IPracticeDetector
 {
@@ -44,13 +45,18 @@ public sealed class ProbesDetector : IPracticeDetector
             {
                 with.Add(new Evidence(service.Path, service.Line, $"compose service '{service.Name}' inherits the image HEALTHCHECK"));
             }
-            else if (service.IsApplication && context.Workspace.DeployedWorkloads.Count == 0)
+            else if (ComposeServices.Counts(service, context.Workspace, context.Facts))
             {
-                // With Kubernetes workloads in the repository, compose files run the stack locally, not in production.
+                // Development compose files, and any compose file when Kubernetes workloads or a container platform in
+                // infrastructure code describe production, run the stack locally: they hold nothing against production.
                 without.Add((service.Name, service.Path));
             }
         }
 
+        // Health checks of container platforms declared in infrastructure code (ECS, Container Apps, Render, Fly, Aspire).
+        // Kubernetes, compose and Dockerfile signals are judged above, per workload and per service.
+        with.AddRange(context.PresentMatches.Where(m => !m.Signal.Detail.StartsWith("Kubernetes ", StringComparison.Ordinal) &&
+                                                        m.Signal.Detail is not "Compose healthcheck" and not "Dockerfile HEALTHCHECK").Select(m => m.Evidence));
         without = without.Distinct().ToList();
         if (with.Count == 0)
         {

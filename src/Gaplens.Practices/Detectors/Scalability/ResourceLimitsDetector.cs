@@ -34,7 +34,7 @@ public sealed class ResourceLimitsDetector : IPracticeDetector
             {
                 with.Add(resources);
             }
-            else if (service.IsApplication && context.Workspace.DeployedWorkloads.Count == 0)
+            else if (ComposeServices.Counts(service, context.Workspace, context.Facts))
             {
                 without.Add((service.Name, service.Path));
             }
