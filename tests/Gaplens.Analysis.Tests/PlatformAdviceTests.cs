@@ -15,9 +15,9 @@ public sealed partial class PlatformAdviceTests
     /// <summary>Words that belong to one platform; a text naming one speaks of that platform.</summary>
     private static readonly (string Platform, Regex Words)[] PlatformWords =
     [
-        ("aws", new Regex(@"\bAWS\b|\bAmazon\b|\bECS\b|\bEKS\b|\bRDS\b|CloudWatch|Secrets Manager|Elastic Beanstalk|CloudFormation|ElastiCache|\bALB\b|Fargate|\bIAM role|@aws-sdk|\bboto3\b|aws-sdk|AWSSDK|aws-cdk|\baws/", RegexOptions.CultureInvariant)),
-        ("azure", new Regex(@"\bAzure(?! Pipelines| DevOps| Repos| Boards)|Key Vault|App Service|\bAKS\b|Container Apps|Application Insights|\bBicep\b|\bazd\b|@azure/|\bazure-[a-z]|\bAzure\.[A-Z]", RegexOptions.CultureInvariant)),
-        ("gcp", new Regex(@"Google Cloud|Cloud Run|\bGKE\b|Cloud SQL|App Engine|Secret Manager\b|Cloud Monitoring|\bgcloud\b|Firebase|@google-cloud/|google-cloud-|Google\.Cloud", RegexOptions.CultureInvariant)),
+        ("aws", new Regex(@"\bAWS\b|\bAmazon\b|\bECS\b|\bEKS\b|\bRDS\b|CloudWatch|Secrets Manager|Elastic Beanstalk|CloudFormation|ElastiCache|\bALB\b|Fargate|\bIAM role|@aws-sdk|\bboto3\b|aws-sdk|AWSSDK|aws-cdk|\baws/|\baws_[a-z]", RegexOptions.CultureInvariant)),
+        ("azure", new Regex(@"\bAzure(?! Pipelines| DevOps| Repos| Boards)|Key Vault|App Service|\bAKS\b|Container Apps|Application Insights|\bBicep\b|\bazd\b|@azure/|\bazure-[a-z]|\bAzure\.[A-Z]|\bazurerm_|\bazapi_", RegexOptions.CultureInvariant)),
+        ("gcp", new Regex(@"Google Cloud|Cloud Run|\bGKE\b|Cloud SQL|App Engine|Secret Manager\b|Cloud Monitoring|\bgcloud\b|Firebase|@google-cloud/|google-cloud-|Google\.Cloud|\bgoogle_[a-z]", RegexOptions.CultureInvariant)),
         ("heroku", new Regex(@"\bHeroku\b|\bheroku\s", RegexOptions.CultureInvariant)),
         ("fly", new Regex(@"Fly\.io|\bflyctl\b|fly\.toml|\bfly\s+(deploy|releases|scale)", RegexOptions.CultureInvariant)),
         ("render", new Regex(@"render\.yaml|\bRender\b(?= (blueprint|service|cron|dashboard|deploy|disk))", RegexOptions.CultureInvariant)),
