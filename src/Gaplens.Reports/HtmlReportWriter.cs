@@ -38,6 +38,7 @@ public static class HtmlReportWriter
         Strengths(html, a);
         Gaps(html, a);
         Plan(html, a);
+        SuccessCriteria(html, a);
         Verification(html, a);
         SinglePoints(html, a);
         Risks(html, a);
@@ -261,6 +262,26 @@ public static class HtmlReportWriter
         {
             html.Append($"<tr><td>{E(d.Title)}</td><td class=\"num\">{(d.Score is { } s ? Pct(s) : "n/a")}</td><td class=\"num\">{Pct(d.Target)}</td><td>{(d.GapSeverity == Severity.None ? "none" : d.GapSeverity.ToWire())}</td>" +
                         $"<td class=\"num\">{d.Present}</td><td class=\"num\">{d.Partial}</td><td class=\"num\">{d.Missing}</td><td class=\"num\">{d.Accepted}</td><td class=\"num\">{d.NotApplicable}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static void SuccessCriteria(StringBuilder html, Assessment a)
+    {
+        html.Append("<section id=\"success-criteria\">\n<h2>Success criteria</h2>\n");
+        var rows = VerificationChecks.Criteria(a);
+        if (rows.Count == 0)
+        {
+            html.Append("<p>No deployable service was found: the criteria of each gap are the targets.</p>\n</section>\n");
+            return;
+        }
+
+        html.Append($"<p>Targets for the {E(a.Profile.ToWire())} profile; agree them with the business before launch.</p>\n");
+        html.Append("<table>\n<thead><tr><th>Metric</th><th>Target</th><th>How to measure</th><th>Gaps</th></tr></thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append($"<tr><td>{E(row.Metric)}</td><td>{E(row.Target)}</td><td>{E(row.HowToMeasure)}</td><td>{E(string.Join(", ", row.Gaps))}</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n</section>\n");

@@ -35,6 +35,7 @@ public static class MarkdownReportWriter
         Strengths(md, context);
         Gaps(md, context);
         PlanSection(md, context);
+        SuccessCriteria(md, a);
         Verification(md, a);
         SinglePointsOfFailure(md, a);
         Risks(md, context);
@@ -61,7 +62,7 @@ public static class MarkdownReportWriter
             sections.Add("Service readiness");
         }
 
-        sections.AddRange(["Strengths", "Gaps by domain", "Remediation plan", "Verification", "Single points of failure", "Risk assessment", "Accepted and deferred items"]);
+        sections.AddRange(["Strengths", "Gaps by domain", "Remediation plan", "Success criteria", "Verification", "Single points of failure", "Risk assessment", "Accepted and deferred items"]);
         if (detail == ReportDetail.Full)
         {
             sections.Add("Checklist");
@@ -520,7 +521,10 @@ public static class MarkdownReportWriter
                 {
                     var practice = a.Practices.First(p => p.Id == task.PracticeId);
                     var after = task.DependsOn.Count == 0 ? string.Empty : $" after {string.Join(", ", task.DependsOn)}";
-                    return $"[{task.GapId}](#{GapAnchor(context, practice)}) {T(task.Title)} ({task.Effort}{after})";
+                    // Medium and low tasks are listed by id: their rows in the gaps tables carry title and effort.
+                    return practice.Severity is Severity.Medium or Severity.Low && task.DependsOn.Count == 0
+                        ? $"[{task.GapId}](#{GapAnchor(context, practice)})"
+                        : $"[{task.GapId}](#{GapAnchor(context, practice)}) {T(task.Title)} ({task.Effort}{after})";
                 });
                 md.AppendLine(string.Join("; ", items) + ".");
                 md.AppendLine();
@@ -553,6 +557,28 @@ public static class MarkdownReportWriter
         var byOwner = a.Gaps.GroupBy(g => g.Owner, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{T(g.Key)} {g.Aggregate(EffortRange.Zero, (sum, x) => sum.Add(x.Effort))}");
         md.AppendLine($"By owner: {string.Join(" · ", byOwner)}.").AppendLine();
+    }
+
+    /// <summary>The figures "ready" means for this profile, each with how to measure it in this repository.</summary>
+    private static void SuccessCriteria(StringBuilder md, Assessment a)
+    {
+        md.AppendLine("## Success criteria").AppendLine();
+        var rows = VerificationChecks.Criteria(a);
+        if (rows.Count == 0)
+        {
+            md.AppendLine("No deployable service was found: the criteria of each gap are the targets.").AppendLine();
+            return;
+        }
+
+        md.AppendLine($"Targets for the {a.Profile.ToWire()} profile; agree them with the business before launch.").AppendLine();
+        md.AppendLine("| Metric | Target | How to measure | Gaps |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            md.AppendLine($"| {T(row.Metric)} | {T(row.Target)} | {T(row.HowToMeasure)} | {(row.Gaps.Count == 0 ? "-" : string.Join(", ", row.Gaps))} |");
+        }
+
+        md.AppendLine();
     }
 
     /// <summary>Checks a team runs against the running system, beyond re-running Gaplens: each from what the scan found.</summary>
@@ -608,7 +634,7 @@ public static class MarkdownReportWriter
             return;
         }
 
-        var risks = context.Full ? a.Risks : a.Risks.Where(r => r.Score >= 16).Take(8).DefaultIfEmpty(a.Risks[0]).ToList();
+        var risks = context.Full ? a.Risks : a.Risks.Where(r => r.Score >= 16).Take(6).DefaultIfEmpty(a.Risks[0]).ToList();
         md.AppendLine(context.Full
             ? $"The top {a.Risks.Count} risks the open gaps leave, rated likelihood × impact on 1-5 scales (impact from the practice's severity; likelihood from exposure and how much is missing).\n"
             : $"The {Plural(risks.Count, "gravest risk")} the open gaps leave, likelihood × impact on 1-5 scales (`--detail full` lists {a.Risks.Count}).\n");

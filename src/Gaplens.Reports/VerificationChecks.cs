@@ -9,6 +9,9 @@ namespace Gaplens.Reports;
 public sealed record VerificationCheck(string Check, string Command, string Shows, IReadOnlyList<string> Gaps);
 
 /// <summary>A part of the system whose failure stops what depends on it, with the file that shows it.</summary>
+/// <summary>A measurable target the team agrees before launch: the metric, the figure for the profile and how to measure it here.</summary>
+public sealed record SuccessCriterion(string Metric, string Target, string HowToMeasure, IReadOnlyList<string> Gaps);
+
 public sealed record SinglePoint(string Component, string Why, string Evidence, string Dependents);
 
 /// <summary>
@@ -73,7 +76,7 @@ public static partial class VerificationChecks
             };
             if (command is not null)
             {
-                rows.Add(new VerificationCheck($"Restore drill: {store.Name}", command, $"last night's backup of the store seen at {store.Evidence} restores, within the RTO", GapIds(a, "data-backup", "data-restore-test", "ops-disaster-recovery")));
+                rows.Add(new VerificationCheck($"Restore drill: {store.Name}", command, $"the latest {store.Name} backup restores into a scratch database within the RTO", GapIds(a, "data-backup", "data-restore-test", "ops-disaster-recovery")));
             }
         }
 
@@ -85,7 +88,7 @@ public static partial class VerificationChecks
                 "python" => "pytest --cov --cov-fail-under=70",
                 "go" => "go test -cover ./...",
                 "dotnet" => "dotnet test --collect:\"XPlat Code Coverage\"",
-                "jvm" => "./mvnw verify (or ./gradlew check jacocoTestCoverageVerification)",
+                "java" => "./mvnw verify (or ./gradlew check jacocoTestCoverageVerification)",
                 "ruby" => "bundle exec rspec",
                 "rust" => "cargo test",
                 "php" => "vendor/bin/phpunit --coverage-text",
@@ -102,6 +105,73 @@ public static partial class VerificationChecks
 
         return rows;
     }
+
+    /// <summary>
+    /// Numeric targets for the profile, each only where it applies to this repository (latency for services that serve
+    /// requests, recovery for stores that keep data) and measured with the tools of the stacks found.
+    /// </summary>
+    public static IReadOnlyList<SuccessCriterion> Criteria(Assessment a)
+    {
+        var facts = a.Facts;
+        var rows = new List<SuccessCriterion>();
+        if (!facts.IsDeployable)
+        {
+            return rows;
+        }
+
+        var (availability, p95, errors, coverage, retention, rpo, rto) = a.Profile switch
+        {
+            Profile.Pilot => ("99.5% a month", "under 800 ms", "under 2% of requests", "60% of lines", "7 days", "24 h", "8 h"),
+            Profile.Enterprise => ("99.95% a month", "under 300 ms", "under 0.1% of requests", "80% of lines", "35 days", "15 min", "1 h"),
+            _ => ("99.9% a month", "under 500 ms", "under 0.5% of requests", "70% of lines", "14 days", "1 h", "4 h"),
+        };
+        var stacks = facts.Services.Select(s => s.Ecosystem).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (facts.ServesHttp)
+        {
+            var load = stacks.Select(LoadTool).FirstOrDefault(t => t is not null) ?? "k6";
+            rows.Add(new SuccessCriterion("Availability of each HTTP service", availability, "an external uptime check on the health route", GapIds(a, "res-health-endpoint", "obs-alerting", "ops-slo")));
+            rows.Add(new SuccessCriterion("p95 latency at the expected peak", p95, $"a {load} scenario against a production-sized environment", GapIds(a, "test-load", "obs-metrics")));
+            rows.Add(new SuccessCriterion("Server errors (5xx)", errors, "request metrics of each service, with an alert", GapIds(a, "obs-metrics", "obs-alerting", "obs-error-tracking")));
+        }
+
+        if (facts.HasCode)
+        {
+            var tools = stacks.Select(CoverageTool).OfType<string>().Distinct(StringComparer.Ordinal).Take(3).ToList();
+            rows.Add(new SuccessCriterion("Test coverage of each service", coverage, tools.Count > 0 ? $"{string.Join(", ", tools)} in CI, failing below target" : "the stack's coverage tool in CI", GapIds(a, "test-unit", "test-coverage")));
+        }
+
+        if (facts.OwnsPersistentData)
+        {
+            var stores = string.Join(", ", facts.Databases.Select(d => d.Name).Distinct(StringComparer.Ordinal).Take(3).DefaultIfEmpty("the data stores"));
+            rows.Add(new SuccessCriterion($"Backup retention ({stores})", retention, "schedule and retention declared in code; alert on a failed backup", GapIds(a, "data-backup")));
+            rows.Add(new SuccessCriterion("Recovery point / recovery time", $"RPO {rpo} / RTO {rto}", "a timed restore drill each quarter (see Verification)", GapIds(a, "data-restore-test", "ops-disaster-recovery")));
+        }
+
+        return rows;
+    }
+
+    private static string? LoadTool(string ecosystem) => ecosystem switch
+    {
+        "dotnet" => "NBomber or k6",
+        "python" => "Locust",
+        "java" => "Gatling",
+        "node" or "go" => "k6",
+        _ => null,
+    };
+
+    private static string? CoverageTool(string ecosystem) => ecosystem switch
+    {
+        "dotnet" => "coverlet",
+        "python" => "pytest-cov",
+        "node" => "c8/Jest coverage",
+        "go" => "go test -cover",
+        "java" => "JaCoCo",
+        "ruby" => "SimpleCov",
+        "rust" => "cargo llvm-cov",
+        "php" => "PHPUnit coverage",
+        "elixir" => "mix test --cover",
+        _ => null,
+    };
 
     public static IReadOnlyList<SinglePoint> SinglePoints(Assessment a)
     {
