@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Gaplens.Core.Files;
 using Gaplens.Ecosystems.Ci;
@@ -257,6 +258,10 @@ public sealed partial class CommandFollower
                     continue;
                 case "cross-env" or "dotenv":
                     words = words.Skip(1).SkipWhile(w => w.StartsWith('-') || Assignment().IsMatch(w) || w == "--").ToList();
+                    continue;
+                case "yarn" or "pnpm" or "bun" or "npm" when words.Count > 1 && (words[1] is "nx" or "turbo" or "lerna" || words[1] == "exec" && words[0] != "npm"):
+                    // The package manager runs the workspace's own binary: yarn nx ..., pnpm exec turbo ...
+                    words = words.Skip(words[1] == "exec" ? 2 : 1).ToList();
                     continue;
                 case "npx" or "bunx" or "pnpx":
                     words = SkipOptions(words.Skip(1).ToList(), ["-p", "--package", "-c", "--call"]);
@@ -803,7 +808,12 @@ public sealed partial class CommandFollower
         else if (tool == "nx")
         {
             var t = words.FindIndex(w => w is "-t" or "--target" or "--targets");
-            if (t > 0 && t + 1 < words.Count)
+            var joined = words.FirstOrDefault(w => w.StartsWith("--targets=", StringComparison.Ordinal) || w.StartsWith("--target=", StringComparison.Ordinal) || w.StartsWith("-t=", StringComparison.Ordinal));
+            if (joined is not null)
+            {
+                scripts.AddRange(joined[(joined.IndexOf('=') + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries));
+            }
+            else if (t > 0 && t + 1 < words.Count)
             {
                 scripts.AddRange(words[t + 1].Split(','));
             }
@@ -829,7 +839,88 @@ public sealed partial class CommandFollower
             }
         }
 
+        if (tool == "nx")
+        {
+            blocks.AddRange(NxTargetCommands(cwd, scripts));
+        }
+
         return blocks.Count == 0 ? null : new Call($"{tool}:{cwd}#{string.Join(',', scripts)}", $"{tool} {string.Join(' ', scripts)}", blocks);
+    }
+
+    /// <summary>
+    /// The commands of the named targets in every Nx project.json under the directory: an nx run of a target runs it in
+    /// each project that defines one (nx:run-commands "command" or "commands"), whatever the project's language.
+    /// </summary>
+    private List<Block> NxTargetCommands(string cwd, List<string> targets)
+    {
+        var blocks = new List<Block>();
+        foreach (var file in workspace.Files.Files.Where(f => f.Name == "project.json" && RelativePaths.IsUnder(f.Directory, cwd)))
+        {
+            if (workspace.Text(file) is not { } text)
+            {
+                continue;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(text.Text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = Parsing.ParseGuard.MaxDepth });
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("targets", out var all) || all.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                foreach (var target in targets)
+                {
+                    if (!all.TryGetProperty(target, out var definition) || definition.ValueKind != JsonValueKind.Object ||
+                        !definition.TryGetProperty("options", out var options) || options.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+
+                    var line = LineOf(text.Text, $"\"{target}\"");
+                    var directory = options.TryGetProperty("cwd", out var dir) && dir.ValueKind == JsonValueKind.String ? dir.GetString()! : file.Directory;
+                    foreach (var command in NxCommands(options))
+                    {
+                        blocks.Add(new Block(command, file.Path, line, directory, null, null, false, null));
+                    }
+                }
+            }
+        }
+
+        return blocks;
+
+        static IEnumerable<string> NxCommands(JsonElement options)
+        {
+            if (options.TryGetProperty("command", out var single) && single.ValueKind == JsonValueKind.String)
+            {
+                yield return single.GetString()!;
+            }
+
+            if (options.TryGetProperty("commands", out var many) && many.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in many.EnumerateArray())
+                {
+                    var command = item.ValueKind == JsonValueKind.String ? item.GetString()
+                        : item.ValueKind == JsonValueKind.Object && item.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+                    if (command is not null)
+                    {
+                        yield return command;
+                    }
+                }
+            }
+        }
+
+        static int LineOf(string text, string literal) =>
+            text.IndexOf(literal, StringComparison.Ordinal) is var i and >= 0 ? 1 + text.AsSpan(0, i).Count('\n') : 1;
     }
 
     private List<PackageJson> PackagesFor(string directory, List<string> filters, bool all)
