@@ -315,37 +315,13 @@ public static partial class FactsBuilder
         foreach (var file in files.Files)
         {
             var name = file.Name;
-            if (name.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
-            {
-                platforms.Add("bicep");
-            }
-            else if (name is "Pulumi.yaml" or "Pulumi.yml")
+            if (name is "Pulumi.yaml" or "Pulumi.yml")
             {
                 platforms.Add("pulumi");
-            }
-            else if (name == "cdk.json")
-            {
-                platforms.Add("cdk");
             }
             else if (name is "serverless.yml" or "serverless.yaml" or "template.yaml" && workspace.Text(file)?.Text.Contains("AWS::Serverless", StringComparison.Ordinal) == true || name is "serverless.yml" or "serverless.yaml")
             {
                 platforms.Add("serverless");
-            }
-            else if (name is "azure.yaml" or "azure.yml" && file.Directory.Length == 0)
-            {
-                platforms.Add("azd");
-            }
-            else if (name is "fly.toml")
-            {
-                platforms.Add("fly");
-            }
-            else if (name is "vercel.json")
-            {
-                platforms.Add("vercel");
-            }
-            else if (name is "netlify.toml")
-            {
-                platforms.Add("netlify");
             }
             else if (name is "Procfile" or "app.json" && file.Directory.Length == 0 && name == "Procfile")
             {
@@ -363,36 +339,6 @@ public static partial class FactsBuilder
             {
                 platforms.Add("devcontainer");
             }
-
-            if ((name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)) &&
-                workspace.Text(file)?.Text is { } text)
-            {
-                if (text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal))
-                {
-                    platforms.Add("cloudformation");
-                }
-                else if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && text.Contains("schema.management.azure.com/schemas", StringComparison.Ordinal) && text.Contains("deploymentTemplate", StringComparison.Ordinal))
-                {
-                    platforms.Add("arm");
-                }
-            }
-        }
-
-        if (workspace.TerraformFiles.SelectMany(t => t.Resources()).Any(b => b.Label(0) is { } type && (type.StartsWith("aws_ecs_", StringComparison.Ordinal))))
-        {
-            platforms.Add("ecs");
-        }
-
-        // Render: services declared with its Terraform provider, or a render.yaml blueprint at the root.
-        if (workspace.TerraformFiles.SelectMany(t => t.Resources()).Any(b => b.Type == "resource" && b.Label(0) is { } type && type.StartsWith("render_", StringComparison.Ordinal)) ||
-            files.Files.Any(f => f.Directory.Length == 0 && (f.Name is "render.yaml" or "render.yml")))
-        {
-            platforms.Add("render");
-        }
-
-        if (workspace.TerraformFiles.SelectMany(t => t.Resources()).Any(b => b.Label(0) is { } type && type.StartsWith("google_cloud_run", StringComparison.Ordinal)))
-        {
-            platforms.Add("cloud-run");
         }
 
         if (workspace.Content.Hits(VercelDeployButton).Count > 0)

@@ -185,7 +185,11 @@ public static partial class HostingPlatforms
             {
                 if (text.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) || text.Contains("AWS::Serverless", StringComparison.Ordinal))
                 {
-                    add(text.Contains("AWS::Serverless", StringComparison.Ordinal) ? "lambda" : "cloudformation", new Evidence(file.Path, null, "CloudFormation/SAM template"));
+                    add("cloudformation", new Evidence(file.Path, null, "CloudFormation/SAM template"));
+                    if (text.Contains("AWS::Serverless", StringComparison.Ordinal))
+                    {
+                        add("lambda", new Evidence(file.Path, null, "SAM serverless application"));
+                    }
                 }
                 else if (text.Contains("\"containerDefinitions\"", StringComparison.Ordinal) && text.Contains("\"family\"", StringComparison.Ordinal))
                 {
