@@ -24,7 +24,7 @@ public static class FileClassifier
         [".md"] = FileClass.Docs, [".markdown"] = FileClass.Docs, [".rst"] = FileClass.Docs, [".txt"] = FileClass.Docs,
         [".adoc"] = FileClass.Docs, [".asciidoc"] = FileClass.Docs, [".mdx"] = FileClass.Docs,
         [".yml"] = FileClass.Yaml, [".yaml"] = FileClass.Yaml,
-        [".json"] = FileClass.Json, [".jsonc"] = FileClass.Json, [".json5"] = FileClass.Json,
+        [".json"] = FileClass.Json, [".jsonc"] = FileClass.Json, [".json5"] = FileClass.Json, [".hjson"] = FileClass.OtherText,
         [".xml"] = FileClass.Xml, [".csproj"] = FileClass.Xml, [".fsproj"] = FileClass.Xml, [".vbproj"] = FileClass.Xml,
         [".props"] = FileClass.Xml, [".targets"] = FileClass.Xml, [".config"] = FileClass.Xml, [".nuspec"] = FileClass.Xml,
         [".jmx"] = FileClass.Xml, [".resx"] = FileClass.Xml, [".slnx"] = FileClass.Xml,

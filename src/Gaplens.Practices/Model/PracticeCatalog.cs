@@ -345,7 +345,8 @@ public sealed class PracticeCatalog
         "production" => SignalScope.Production,
         "test" => SignalScope.Test,
         "any" => SignalScope.Any,
-        _ => throw new InvalidDataException($"{source}: scope '{value}' is not production, test or any"),
+        "team-docs" => SignalScope.TeamDocs,
+        _ => throw new InvalidDataException($"{source}: scope '{value}' is not production, test, any or team-docs"),
     };
 
     private static FileClass ParseClasses(YamlNode? node, FileClass fallback, string source)

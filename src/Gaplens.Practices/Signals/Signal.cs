@@ -12,12 +12,16 @@ public enum SignalLevel
     Partial,
 }
 
-/// <summary>Where a code signal may match: production code (the default), tests, or anywhere.</summary>
+/// <summary>
+/// Where a signal may match: production code (the default), tests, anywhere, or the team's own documents (not tests and
+/// not the pages of a web site the repository builds, such as a legal or marketing page under a front end's source).
+/// </summary>
 public enum SignalScope
 {
     Production,
     Test,
     Any,
+    TeamDocs,
 }
 
 /// <summary>

@@ -78,7 +78,7 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
             }
 
             var isTest = workspace.IsTestPath(path);
-            if (!InScope(signal.Scope, isTest))
+            if (!InScope(signal.Scope, isTest, path))
             {
                 continue;
             }
@@ -124,7 +124,7 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
             }
 
             var isTest = workspace.IsTestPath(file.Path);
-            if (!InScope(signal.Scope, isTest))
+            if (!InScope(signal.Scope, isTest, file.Path))
             {
                 continue;
             }
@@ -139,12 +139,38 @@ public sealed class SignalEvaluator(Workspace workspace, RepositoryFacts facts)
         return result;
     }
 
-    private static bool InScope(SignalScope scope, bool isTest) => scope switch
+    private static bool InScope(SignalScope scope, bool isTest, string? path = null) => scope switch
     {
         SignalScope.Production => !isTest,
         SignalScope.Test => isTest,
+        SignalScope.TeamDocs => !isTest && (path is null || !WebPageSource(path)),
         _ => true,
     };
+
+    /// <summary>
+    /// A page of a web site the repository builds: a file under a front end's page tree (src/app, src/pages, src/routes,
+    /// app/(group)/...) or its components. Its words are written for the site's visitors (a data-processing addendum, a
+    /// pricing page), not for the team that runs the system.
+    /// </summary>
+    public static bool WebPageSource(string path)
+    {
+        var segments = path.Split('/');
+        for (var i = 0; i < segments.Length - 1; i++)
+        {
+            var segment = segments[i];
+            if (segment.Length > 2 && segment[0] == '(' && segment[^1] == ')')
+            {
+                return true;
+            }
+
+            if (segment == "src" && i + 2 < segments.Length && segments[i + 1] is "app" or "pages" or "routes" or "components")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool SafeMatch(Signal signal, TermHit hit)
     {
