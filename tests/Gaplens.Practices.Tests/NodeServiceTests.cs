@@ -45,6 +45,20 @@ public sealed class NodeServiceTests
     }
 
     [Fact]
+    public void A_start_script_makes_a_service_only_when_the_program_keeps_running()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("tools/attribution/package.json", """{ "name": "attribution", "scripts": { "build": "tsc", "start": "node dist/main.js" }, "dependencies": { "axios": "1.7.0", "handlebars": "4.7.8" } }""")
+            .With("tools/attribution/src/main.ts", "import axios from 'axios';\nconst licenses = await axios.get(process.argv[2]);\nconsole.log(render(licenses.data));\n")
+            .With("relay/package.json", """{ "name": "relay", "scripts": { "start": "node dist/main.js" }, "dependencies": { "ws": "8.17.0" } }""")
+            .With("relay/src/main.ts", "import http from 'node:http';\nconst server = http.createServer(handle);\nserver.listen(8080);\n");
+
+        var services = Scan.Run(tree.Root).Facts.Services;
+
+        Assert.Equal(["relay"], services.Select(s => s.Name));
+    }
+
+    [Fact]
     public void A_package_other_packages_depend_on_is_a_library_even_with_a_server_framework()
     {
         using var tree = TurboMonorepo();

@@ -38,8 +38,13 @@ internal static class NodeServices
     private static readonly Term BullWorker = new("new Worker(", FileClass.JavaScript);
     private static readonly Term CronSchedule = new("cron.schedule(", FileClass.JavaScript);
     private static readonly Term CronJob = new("new CronJob(", FileClass.JavaScript);
+    private static readonly Term Listen = new(".listen(", FileClass.JavaScript);
+    private static readonly Term CreateServer = new("createServer(", FileClass.JavaScript);
+    private static readonly Term SocketServer = new("WebSocketServer(", FileClass.JavaScript);
+    private static readonly Term QueueConsumer = new(".consume(", FileClass.JavaScript);
+    private static readonly Term KafkaConsumer = new("consumer.run(", FileClass.JavaScript);
 
-    public static IEnumerable<Term> Terms => [DenoServe, DenoListen, BunServe, FreshStart, FreshCore, NestMicroservice, NestHttp, BullWorker, CronSchedule, CronJob];
+    public static IEnumerable<Term> Terms => [DenoServe, DenoListen, BunServe, FreshStart, FreshCore, NestMicroservice, NestHttp, BullWorker, CronSchedule, CronJob, Listen, CreateServer, SocketServer, QueueConsumer, KafkaConsumer];
 
     public static void Find(ServiceDiscovery discovery, string ecosystem)
     {
@@ -155,7 +160,11 @@ internal static class NodeServices
             return ("deno", true, At(deno, "Deno HTTP server"));
         }
 
-        if (package.Scripts.TryGetValue("start", out var start) && StartsProgram(start.Command))
+        // A start script makes a service only when the program keeps running: it listens, consumes a queue or runs a
+        // schedule, or a container image is built for it. Otherwise it is a tool run once (a generator, a report).
+        if (package.Scripts.TryGetValue("start", out var start) && StartsProgram(start.Command) &&
+            (new[] { Listen, CreateServer, SocketServer, QueueConsumer, KafkaConsumer, BullWorker, CronSchedule, CronJob }.Any(t => In(t) is not null) ||
+             discovery.Workspace.Dockerfiles.Any(d => !d.IsDevContainer && RelativePaths.IsUnder(d.Path, package.Directory))))
         {
             return ("node-app", false, null);
         }
