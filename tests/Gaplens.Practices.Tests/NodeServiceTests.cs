@@ -59,6 +59,20 @@ public sealed class NodeServiceTests
     }
 
     [Fact]
+    public void A_front_end_wrapped_in_a_desktop_shell_is_an_application_for_devices_not_a_service()
+    {
+        using var tree = FixtureCopy.Empty()
+            .With("desktop/package.json", """{ "name": "desktop", "scripts": { "build": "vite build", "tauri": "tauri" }, "dependencies": { "react": "18.3.1", "@tauri-apps/api": "2.1.0" } }""")
+            .With("desktop/index.html", "<div id=\"root\"></div><script type=\"module\" src=\"/src/main.tsx\"></script>\n")
+            .With("site/package.json", """{ "name": "site", "scripts": { "build": "vite build" }, "dependencies": { "react": "18.3.1" } }""")
+            .With("site/index.html", "<div id=\"root\"></div><script type=\"module\" src=\"/src/main.tsx\"></script>\n");
+
+        var services = Scan.Run(tree.Root).Facts.Services;
+
+        Assert.Equal(["site"], services.Select(s => s.Name));
+    }
+
+    [Fact]
     public void A_package_other_packages_depend_on_is_a_library_even_with_a_server_framework()
     {
         using var tree = TurboMonorepo();

@@ -22,6 +22,9 @@ internal static class NodeServices
 
     private static readonly string[] BrowserFrameworks = ["react", "vue", "@angular/core", "svelte", "solid-js", "preact", "lit"];
 
+    /// <summary>Packages that wrap a web front end into a desktop or mobile application: it ships to devices, not to a server.</summary>
+    private static readonly string[] AppShells = ["@tauri-apps/api", "@tauri-apps/cli", "electron", "@capacitor/core", "@ionic/react", "@ionic/angular", "@ionic/vue"];
+
     private static readonly HashSet<string> ToolWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "playground", "playgrounds", "storybook", "styleguide", "e2e", "test", "tests", "testing", "benchmark", "benchmarks", "bench", "codemod", "codemods",
@@ -169,7 +172,7 @@ internal static class NodeServices
             return ("node-app", false, null);
         }
 
-        if (BrowserFrameworks.Any(package.Has) && package.Scripts.ContainsKey("build") && HasIndexPage(discovery, package.Directory))
+        if (BrowserFrameworks.Any(package.Has) && !AppShells.Any(package.Has) && package.Scripts.ContainsKey("build") && HasIndexPage(discovery, package.Directory))
         {
             return ("web-frontend", true, null);
         }
